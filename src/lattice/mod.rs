@@ -1,0 +1,133 @@
+//! Shared lattice core: arithmetic modulo q, the NTT, polynomials and uniform sampling.
+//!
+//! Everything here is written once over the [`Field`] trait. ML-KEM instantiates it with
+//! q = 3329 (16-bit coefficients, a 7-layer NTT that stops at degree-2 factors); ML-DSA plugs in
+//! q = 8380417 (32-bit coefficients, a complete 8-layer NTT) through the same code.
+//!
+//! The hot loops sit behind [`backend::Backend`]; algorithm code only calls the methods of
+//! [`Poly`], which dispatch to the active backend, so a SIMD backend replaces them without
+//! touching the algorithms.
+
+pub(crate) mod backend;
+mod field;
+
+use core::fmt;
+use zeroize::Zeroize;
+
+use backend::{Active, Backend};
+pub(crate) use field::{Field, Q3329};
+
+/// Number of coefficients of every polynomial in FIPS 203 and FIPS 204.
+pub(crate) const N: usize = 256;
+
+/// A polynomial of R_q or, after [`Poly::ntt`], its NTT representation T_q.
+///
+/// Which domain a value is in, and how far its coefficients are reduced, is the caller's
+/// bookkeeping, stated at each use; the operations below say what they require.
+#[derive(Clone, PartialEq, Eq)]
+#[repr(C, align(32))]
+pub struct Poly<F: Field> {
+    pub(crate) coeffs: [F::Coeff; N],
+}
+
+impl<F: Field> Poly<F> {
+    /// The zero polynomial.
+    pub(crate) fn zero() -> Self {
+        Self {
+            coeffs: [F::Coeff::default(); N],
+        }
+    }
+
+    /// Forward NTT in place. Input: |coefficients| < q. Output: reduced, |c| ≤ q/2.
+    pub(crate) fn ntt(&mut self) {
+        <Active as Backend<F>>::ntt(&mut self.coeffs);
+    }
+
+    /// Inverse NTT in place, multiplied by the Montgomery factor R so that it undoes the R⁻¹ of
+    /// [`Poly::multiply_ntts_acc`]. Input: |coefficients| ≤ q/2 (call [`Poly::reduce`] first).
+    /// Output: |c| < q.
+    pub(crate) fn inv_ntt(&mut self) {
+        <Active as Backend<F>>::inv_ntt(&mut self.coeffs);
+    }
+
+    /// `self += a ∘ b · R⁻¹` in the NTT domain (MultiplyNTTs, lazily accumulated).
+    /// Inputs |c| < q; for q = 3329 up to four products (8q < 2^15) may be accumulated before
+    /// [`Poly::reduce`].
+    pub(crate) fn multiply_ntts_acc(&mut self, a: &Self, b: &Self) {
+        <Active as Backend<F>>::multiply_ntts_acc(&mut self.coeffs, &a.coeffs, &b.coeffs);
+    }
+
+    /// Reduces every coefficient to the centred representative, |c| ≤ q/2.
+    pub(crate) fn reduce(&mut self) {
+        <Active as Backend<F>>::reduce(&mut self.coeffs);
+    }
+
+    /// Multiplies every coefficient by the Montgomery factor R (undoing one R⁻¹).
+    pub(crate) fn mul_r(&mut self) {
+        <Active as Backend<F>>::mul_r(&mut self.coeffs);
+    }
+
+    /// Maps every coefficient from |c| < q to its canonical representative in [0, q).
+    pub(crate) fn canonicalize(&mut self) {
+        <Active as Backend<F>>::canonicalize(&mut self.coeffs);
+    }
+
+    /// Compress_d (FIPS 203 (4.7)) of every coefficient; input canonical, in [0, q).
+    pub(crate) fn compress(&mut self, d: u32) {
+        <Active as Backend<F>>::compress(d, &mut self.coeffs);
+    }
+
+    /// Decompress_d (FIPS 203 (4.8)) of every coefficient; input in [0, 2^d).
+    pub(crate) fn decompress(&mut self, d: u32) {
+        <Active as Backend<F>>::decompress(d, &mut self.coeffs);
+    }
+
+    /// Coefficient-wise `self += other` without reduction.
+    pub(crate) fn add_assign(&mut self, other: &Self) {
+        for (a, b) in self.coeffs.iter_mut().zip(&other.coeffs) {
+            *a = F::add(*a, *b);
+        }
+    }
+
+    /// Coefficient-wise `self = other − self` without reduction.
+    pub(crate) fn sub_from(&mut self, other: &Self) {
+        for (a, b) in self.coeffs.iter_mut().zip(&other.coeffs) {
+            *a = F::sub(*b, *a);
+        }
+    }
+}
+
+impl<F: Field> Zeroize for Poly<F> {
+    fn zeroize(&mut self) {
+        self.coeffs.zeroize();
+    }
+}
+
+/// Polynomials are key material as often as not: never print their coefficients.
+impl<F: Field> fmt::Debug for Poly<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Poly(..)")
+    }
+}
+
+/// A fixed-length vector of polynomials, `[Poly<F>; K]`, as the parameter sets name it.
+pub trait PolyVec<F: Field>: AsRef<[Poly<F>]> + AsMut<[Poly<F>]> + Clone + Zeroize {
+    /// The all-zero vector.
+    fn zero() -> Self;
+}
+
+impl<F: Field, const K: usize> PolyVec<F> for [Poly<F>; K] {
+    fn zero() -> Self {
+        core::array::from_fn(|_| Poly::zero())
+    }
+}
+
+/// Fills `out` with coefficients uniform in [0, q) by rejection from `bytes` (SampleNTT's and
+/// RejNTTPoly's inner loop); returns how many were written. Only for public seeds: the
+/// rejections are data-dependent branches.
+pub(crate) fn rej_uniform<F: Field>(bytes: &[u8], out: &mut [F::Coeff]) -> usize {
+    <Active as Backend<F>>::rej_uniform(bytes, out)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,134 @@
+//! # pqfips
+//!
+//! The NIST post-quantum standards in one `no_std` crate, with no heap and constant-time code:
+//! **ML-KEM** (FIPS 203), a key-encapsulation mechanism, on a shared NTT and hashing core,
+//! checked against NIST's ACVP known-answer vectors.
+//!
+//! ```
+//! use pqfips::ml_kem_768::DecapsulationKey;
+//!
+//! let mut rng = rand_core::UnwrapErr(getrandom::SysRng);
+//! let dk = DecapsulationKey::generate(&mut rng);      // keep secret; store dk.seed()
+//! let ek = dk.encapsulation_key();                     // publish ek.to_bytes()
+//! let (ct, shared) = ek.encapsulate(&mut rng);         // sender: send ct, keep shared
+//! assert_eq!(dk.decapsulate(&ct), shared);             // receiver: the same 32 bytes
+//! ```
+//!
+//! ## Picking a parameter set
+//! One module per parameter set, each with the same types and `const` sizes:
+//!
+//! | module | FIPS 203 set | security category | ek / ct bytes |
+//! |---|---|---|---|
+//! | [`ml_kem_512`] | ML-KEM-512 | 1 (AES-128) | 800 / 768 |
+//! | [`ml_kem_768`] | ML-KEM-768 | 3 (AES-192) | 1184 / 1088 |
+//! | [`ml_kem_1024`] | ML-KEM-1024 | 5 (AES-256) | 1568 / 1568 |
+//!
+//! ML-KEM-768 is the usual choice; ML-KEM-1024 where policy asks for category 5 (CNSA 2.0).
+//! Code generic over the set uses [`ml_kem`] and its [`ml_kem::ParameterSet`] trait.
+//!
+//! ## Design
+//! - **Keys**: the canonical private key is the 64-byte seed d‖z ([`ml_kem::DecapsulationKey::from_seed`],
+//!   `seed()`); the expanded FIPS 203 encoding is available too. Public inputs are checked on
+//!   import (FIPS 203 §7.2 and §7.3) and every wrong length is an [`Error`], never a panic.
+//! - **Randomness** comes from a [`rand_core::CryptoRng`] passed by `&mut`.
+//! - **Secrets** (keys, seeds, shared secrets and the intermediates FIPS 203 §3.3 names) are
+//!   wiped on drop; their `Debug` prints no secret bytes; equality on them is constant-time.
+//! - **Constant time**: no branch, table index or division depends on secret data; Compress
+//!   multiplies and shifts instead of dividing (the KyberSlash lesson) and implicit rejection
+//!   selects with `subtle`.
+//! - **No heap, bounded stack**: the matrix Â is sampled entry by entry as it is used.
+//! - API differences from the team's `API.md`: `DecapsulationKey::seed()` returns an `Option`
+//!   (a key imported in expanded form has no seed), and `to_expanded_bytes()` returns its
+//!   secret bytes in a [`zeroize::Zeroizing`] buffer.
+//!
+//! ## Features
+//! No features: the crate is `no_std` and needs neither `std` nor `alloc`; [`Error`]
+//! implements [`core::error::Error`].
+
+#![no_std]
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod array;
+mod error;
+mod hash;
+mod lattice;
+pub mod ml_kem;
+
+pub use error::Error;
+
+/// Stamps out the public module of one ML-KEM parameter set: aliases and sizes, nothing more.
+macro_rules! ml_kem_module {
+    ($module:ident, $set:ident, $name:literal) => {
+        #[doc = concat!("ML-KEM with the ", $name, " parameter set (FIPS 203 §8).")]
+        ///
+        /// ```
+        #[doc = concat!("use pqfips::", stringify!($module), "::{Ciphertext, DecapsulationKey, EncapsulationKey};")]
+        ///
+        /// let mut rng = rand_core::UnwrapErr(getrandom::SysRng);
+        /// let dk = DecapsulationKey::generate(&mut rng);
+        /// let ek_bytes = dk.encapsulation_key().to_bytes();
+        ///
+        /// // The sender imports the key (running the FIPS 203 §7.2 check) and encapsulates.
+        /// let ek = EncapsulationKey::from_bytes(&ek_bytes)?;
+        /// let (ct, shared) = ek.encapsulate(&mut rng);
+        ///
+        /// // The receiver imports the ciphertext and decapsulates.
+        /// let ct = Ciphertext::try_from(ct.as_ref())?;
+        /// assert_eq!(dk.decapsulate(&ct), shared);
+        ///
+        /// // The canonical private key is the 64-byte seed.
+        /// let seed = dk.seed().expect("generated keys keep their seed");
+        /// assert_eq!(DecapsulationKey::from_seed(seed), dk);
+        /// # Ok::<(), pqfips::Error>(())
+        /// ```
+        pub mod $module {
+            use crate::ml_kem::{self, $set, ParameterSet};
+
+            pub use crate::ml_kem::{SEED_SIZE, SHARED_SECRET_SIZE, SharedSecret};
+
+            /// Bytes of an encapsulation key.
+            pub const ENCAPSULATION_KEY_SIZE: usize = <$set as ParameterSet>::ENCAPSULATION_KEY_SIZE;
+            /// Bytes of an expanded decapsulation key.
+            pub const DECAPSULATION_KEY_SIZE: usize = <$set as ParameterSet>::DECAPSULATION_KEY_SIZE;
+            /// Bytes of a ciphertext.
+            pub const CIPHERTEXT_SIZE: usize = <$set as ParameterSet>::CIPHERTEXT_SIZE;
+
+            #[doc = concat!("An ", $name, " encapsulation key (public).")]
+            pub type EncapsulationKey = ml_kem::EncapsulationKey<$set>;
+            #[doc = concat!("An ", $name, " decapsulation key (secret).")]
+            pub type DecapsulationKey = ml_kem::DecapsulationKey<$set>;
+            #[doc = concat!("An ", $name, " ciphertext.")]
+            pub type Ciphertext = ml_kem::Ciphertext<$set>;
+
+            /// The deterministic internal algorithms, for known-answer testing only; see
+            /// [`crate::ml_kem::hazmat`].
+            pub mod hazmat {
+                use super::{Ciphertext, DecapsulationKey, EncapsulationKey, SharedSecret};
+                use crate::ml_kem::hazmat;
+
+                /// FIPS 203, Algorithm 16 (ML-KEM.KeyGen_internal).
+                pub fn keygen_internal(d: &[u8; 32], z: &[u8; 32]) -> DecapsulationKey {
+                    hazmat::keygen_internal(d, z)
+                }
+
+                /// FIPS 203, Algorithm 17 (ML-KEM.Encaps_internal), with the caller's m.
+                pub fn encapsulate_deterministic(
+                    ek: &EncapsulationKey,
+                    m: &[u8; 32],
+                ) -> (Ciphertext, SharedSecret) {
+                    hazmat::encapsulate_deterministic(ek, m)
+                }
+
+                /// FIPS 203, Algorithm 18 (ML-KEM.Decaps_internal).
+                pub fn decapsulate_internal(dk: &DecapsulationKey, c: &Ciphertext) -> SharedSecret {
+                    hazmat::decapsulate_internal(dk, c)
+                }
+            }
+        }
+    };
+}
+
+ml_kem_module!(ml_kem_512, MlKem512, "ML-KEM-512");
+ml_kem_module!(ml_kem_768, MlKem768, "ML-KEM-768");
+ml_kem_module!(ml_kem_1024, MlKem1024, "ML-KEM-1024");

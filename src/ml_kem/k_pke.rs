@@ -1,0 +1,145 @@
+//! K-PKE (FIPS 203 §5): the public-key encryption scheme inside ML-KEM. Not for use on its own.
+//!
+//! Keys are handled decoded (t̂ and ŝ as polynomials with canonical coefficients, ρ as bytes):
+//! ML-KEM keeps them that way so that each operation does not decode them again. The matrix Â
+//! is sampled one entry at a time where it is used, never stored, which bounds the stack.
+
+use zeroize::Zeroizing;
+
+use super::ParameterSet;
+use super::encode::{byte_decode, byte_encode, poly_bytes};
+use super::sample::{sample_ntt, sample_poly_cbd};
+use crate::hash::sha3_512;
+use crate::lattice::{Poly, PolyVec, Q3329};
+
+/// The decoded encryption key ek_PKE = ByteEncode₁₂(t̂)‖ρ.
+pub(crate) struct EncryptionKey<'a, P: ParameterSet> {
+    pub(crate) t_hat: &'a P::PolyVec,
+    pub(crate) rho: &'a [u8; 32],
+}
+
+/// FIPS 203, Algorithm 13 (K-PKE.KeyGen): returns (t̂, ρ, ŝ), coefficients canonical.
+pub(crate) fn keygen<P: ParameterSet>(d: &[u8; 32]) -> (P::PolyVec, [u8; 32], P::PolyVec) {
+    // 1: (ρ, σ) ← G(d‖k)
+    let g = Zeroizing::new(sha3_512(&[d, &[P::K as u8]]));
+    let (rho, sigma) = split_halves(&g);
+    // 8–17: s and e from CBD_η₁(PRF(σ, N)), N = 0, …, 2k − 1, then ŝ = NTT(s), ê = NTT(e).
+    let mut s_hat = P::PolyVec::zero();
+    for (n, s) in s_hat.as_mut().iter_mut().enumerate() {
+        *s = sample_poly_cbd(P::ETA1, sigma, n as u8);
+        s.ntt();
+    }
+    let mut t_hat = P::PolyVec::zero();
+    for (i, t) in t_hat.as_mut().iter_mut().enumerate() {
+        let mut e = Zeroizing::new(sample_poly_cbd(P::ETA1, sigma, (P::K + i) as u8));
+        e.ntt();
+        // 3–7, 18: t̂[i] = Σⱼ Â[i, j] ∘ ŝ[j] + ê[i], Â[i, j] sampled as it is needed.
+        for (j, s) in s_hat.as_ref().iter().enumerate() {
+            t.multiply_ntts_acc(&sample_ntt(rho, i as u8, j as u8), s);
+        }
+        t.mul_r();
+        t.add_assign(&e);
+        t.reduce();
+        t.canonicalize();
+    }
+    for s in s_hat.as_mut() {
+        s.canonicalize();
+    }
+    (t_hat, *rho, s_hat)
+}
+
+/// FIPS 203, Algorithm 14 (K-PKE.Encrypt): writes c = c₁‖c₂ to `c`.
+pub(crate) fn encrypt<P: ParameterSet>(
+    ek: &EncryptionKey<'_, P>,
+    m: &[u8; 32],
+    r: &[u8; 32],
+    c: &mut [u8],
+) {
+    let (c1, c2) = c.split_at_mut(P::K * poly_bytes(P::DU));
+    // 9–12, 18: ŷ = NTT(y), y[i] ← CBD_η₁(PRF(r, i)).
+    let mut y_hat = Zeroizing::new(P::PolyVec::zero());
+    for (n, y) in y_hat.as_mut().iter_mut().enumerate() {
+        *y = sample_poly_cbd(P::ETA1, r, n as u8);
+        y.ntt();
+    }
+    // 19, 22: u[i] = NTT⁻¹(Σⱼ Âᵀ[i, j] ∘ ŷ[j]) + e₁[i], compressed and encoded row by row;
+    // Âᵀ[i, j] = Â[j, i] = SampleNTT(ρ‖i‖j). e₁[i] ← CBD_η₂(PRF(r, k + i)) (13–16).
+    let mut u = Zeroizing::new(Poly::zero());
+    for (i, c1) in c1.chunks_exact_mut(poly_bytes(P::DU)).enumerate() {
+        *u = Poly::zero();
+        for (j, y) in y_hat.as_ref().iter().enumerate() {
+            u.multiply_ntts_acc(&sample_ntt(ek.rho, j as u8, i as u8), y);
+        }
+        let e1 = Zeroizing::new(sample_poly_cbd(P::ETA2, r, (P::K + i) as u8));
+        finish_row(&mut u, &e1, None);
+        u.compress(P::DU);
+        byte_encode(P::DU, &u, c1);
+    }
+    // 17, 20, 21, 23: v = NTT⁻¹(t̂ᵀ ∘ ŷ) + e₂ + μ, μ = Decompress₁(ByteDecode₁(m)).
+    let mut v = u;
+    *v = Poly::zero();
+    for (t, y) in ek.t_hat.as_ref().iter().zip(y_hat.as_ref()) {
+        v.multiply_ntts_acc(t, y);
+    }
+    let e2 = Zeroizing::new(sample_poly_cbd(P::ETA2, r, (2 * P::K) as u8));
+    let mut mu = Zeroizing::new(Poly::zero());
+    byte_decode(1, m, &mut mu);
+    mu.decompress(1);
+    finish_row(&mut v, &e2, Some(&mu));
+    v.compress(P::DV);
+    byte_encode(P::DV, &v, c2);
+}
+
+/// NTT⁻¹ of an accumulated row, plus the noise (and message) terms, to canonical form.
+fn finish_row(acc: &mut Poly<Q3329>, e: &Poly<Q3329>, mu: Option<&Poly<Q3329>>) {
+    acc.reduce();
+    acc.inv_ntt();
+    acc.add_assign(e);
+    if let Some(mu) = mu {
+        acc.add_assign(mu);
+    }
+    acc.reduce();
+    acc.canonicalize();
+}
+
+/// FIPS 203, Algorithm 15 (K-PKE.Decrypt): the message m.
+pub(crate) fn decrypt<P: ParameterSet>(s_hat: &P::PolyVec, c: &[u8]) -> Zeroizing<[u8; 32]> {
+    let (c1, c2) = c.split_at(P::K * poly_bytes(P::DU));
+    // 3, 6: ŝᵀ ∘ NTT(u'), u' = Decompress_du(ByteDecode_du(c₁)), one row at a time.
+    let mut acc = Zeroizing::new(Poly::zero());
+    let mut u = Poly::zero();
+    for (s, c1) in s_hat
+        .as_ref()
+        .iter()
+        .zip(c1.chunks_exact(poly_bytes(P::DU)))
+    {
+        byte_decode(P::DU, c1, &mut u);
+        u.decompress(P::DU);
+        u.ntt();
+        acc.multiply_ntts_acc(s, &u);
+    }
+    acc.reduce();
+    acc.inv_ntt();
+    // 4, 6: w = v' − NTT⁻¹(…), v' = Decompress_dv(ByteDecode_dv(c₂)).
+    let mut w = Zeroizing::new(Poly::zero());
+    byte_decode(P::DV, c2, &mut w);
+    w.decompress(P::DV);
+    acc.sub_from(&w);
+    acc.reduce();
+    acc.canonicalize();
+    // 7: m = ByteEncode₁(Compress₁(w)).
+    acc.compress(1);
+    let mut m = Zeroizing::new([0u8; 32]);
+    byte_encode(1, &acc, &mut *m);
+    m
+}
+
+/// Splits a 64-byte hash output into its two 32-byte halves.
+pub(crate) fn split_halves(g: &[u8; 64]) -> (&[u8; 32], &[u8; 32]) {
+    let (a, b) = g.split_at(32);
+    // Infallible: both halves of a 64-byte array are 32 bytes long.
+    (
+        a.try_into().expect("32 bytes"),
+        b.try_into().expect("32 bytes"),
+    )
+}

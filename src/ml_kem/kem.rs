@@ -1,0 +1,416 @@
+//! ML-KEM proper (FIPS 203 §6 and §7): the key, ciphertext and shared-secret types and
+//! Algorithms 16 to 21.
+
+use core::fmt;
+
+use rand_core::CryptoRng;
+use subtle::{ConditionallySelectable, ConstantTimeEq};
+use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
+
+use super::ParameterSet;
+use super::encode::{byte_decode_12_checked, byte_decode_12_reduce, byte_encode, poly_bytes};
+use super::k_pke::{self, EncryptionKey, split_halves};
+use crate::Error;
+use crate::array::ByteArray;
+use crate::hash::{Shake256, sha3_256, sha3_512};
+use crate::lattice::PolyVec;
+
+/// Bytes of a shared secret, for every parameter set.
+pub const SHARED_SECRET_SIZE: usize = 32;
+/// Bytes of the seed d‖z, the canonical form of a decapsulation key (FIPS 203 §3.3).
+pub const SEED_SIZE: usize = 64;
+
+/// An encapsulation key (public), checked: it passed the FIPS 203 §7.2 modulus check.
+///
+/// Holds t̂ decoded and H(ek) computed once, so that encapsulation neither decodes nor hashes
+/// the key again.
+pub struct EncapsulationKey<P: ParameterSet> {
+    t_hat: P::PolyVec,
+    rho: [u8; 32],
+    h: [u8; 32],
+}
+
+/// A decapsulation key (secret): ŝ, the encapsulation key, H(ek) and z; wiped on drop.
+pub struct DecapsulationKey<P: ParameterSet> {
+    s_hat: P::PolyVec,
+    ek: EncapsulationKey<P>,
+    z: [u8; 32],
+    seed: Option<[u8; SEED_SIZE]>,
+}
+
+/// A ciphertext (public).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Ciphertext<P: ParameterSet>(P::CiphertextBytes);
+
+/// The 32-byte shared secret K; compared in constant time and wiped on drop.
+#[derive(Clone)]
+pub struct SharedSecret([u8; SHARED_SECRET_SIZE]);
+
+impl<P: ParameterSet> EncapsulationKey<P> {
+    /// Imports an encapsulation key (ByteEncode₁₂(t̂)‖ρ), running the FIPS 203 §7.2 checks.
+    ///
+    /// # Errors
+    /// [`Error::InvalidLength`] unless `bytes` is `ENCAPSULATION_KEY_SIZE` long;
+    /// [`Error::InvalidKey`] if a coefficient of t̂ is not below q (the modulus check).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
+        Error::check_length(P::ENCAPSULATION_KEY_SIZE, bytes.len())?;
+        let (t_bytes, rho) = bytes.split_at(P::K * poly_bytes(12));
+        let mut t_hat = P::PolyVec::zero();
+        for (t, chunk) in t_hat
+            .as_mut()
+            .iter_mut()
+            .zip(t_bytes.chunks_exact(poly_bytes(12)))
+        {
+            byte_decode_12_checked(chunk, t)?;
+        }
+        Ok(Self {
+            t_hat,
+            // Infallible: the length check above leaves exactly 32 bytes for ρ.
+            rho: rho.try_into().expect("32 bytes"),
+            h: sha3_256(&[bytes]),
+        })
+    }
+
+    /// The FIPS 203 encoding, ByteEncode₁₂(t̂)‖ρ.
+    pub fn to_bytes(&self) -> P::EncapsulationKeyBytes {
+        let mut out = P::EncapsulationKeyBytes::zeroed();
+        self.write_bytes(out.as_mut());
+        out
+    }
+
+    fn write_bytes(&self, out: &mut [u8]) {
+        let (t_bytes, rho) = out.split_at_mut(P::K * poly_bytes(12));
+        for (t, chunk) in self
+            .t_hat
+            .as_ref()
+            .iter()
+            .zip(t_bytes.chunks_exact_mut(poly_bytes(12)))
+        {
+            byte_encode(12, t, chunk);
+        }
+        rho.copy_from_slice(&self.rho);
+    }
+
+    /// FIPS 203, Algorithm 20 (ML-KEM.Encaps): a fresh shared secret and its ciphertext.
+    pub fn encapsulate<R: CryptoRng + ?Sized>(&self, rng: &mut R) -> (Ciphertext<P>, SharedSecret) {
+        // 1: m ← 32 random bytes
+        let mut m = Zeroizing::new([0u8; 32]);
+        rng.fill_bytes(&mut *m);
+        encaps_internal(self, &m)
+    }
+
+    fn as_pke(&self) -> EncryptionKey<'_, P> {
+        EncryptionKey {
+            t_hat: &self.t_hat,
+            rho: &self.rho,
+        }
+    }
+}
+
+/// FIPS 203, Algorithm 17 (ML-KEM.Encaps_internal).
+pub(crate) fn encaps_internal<P: ParameterSet>(
+    ek: &EncapsulationKey<P>,
+    m: &[u8; 32],
+) -> (Ciphertext<P>, SharedSecret) {
+    // 1: (K, r) ← G(m‖H(ek))
+    let g = Zeroizing::new(sha3_512(&[m, &ek.h]));
+    let (k, r) = split_halves(&g);
+    // 2: c ← K-PKE.Encrypt(ek, m, r)
+    let mut c = P::CiphertextBytes::zeroed();
+    k_pke::encrypt(&ek.as_pke(), m, r, c.as_mut());
+    (Ciphertext(c), SharedSecret(*k))
+}
+
+impl<P: ParameterSet> DecapsulationKey<P> {
+    /// FIPS 203, Algorithm 19 (ML-KEM.KeyGen): a new key pair from 64 random bytes d‖z.
+    pub fn generate<R: CryptoRng + ?Sized>(rng: &mut R) -> Self {
+        let mut seed = Zeroizing::new([0u8; SEED_SIZE]);
+        rng.fill_bytes(&mut *seed);
+        Self::from_seed(&seed)
+    }
+
+    /// FIPS 203, Algorithm 16 (ML-KEM.KeyGen_internal) on the seed d‖z: the canonical way to
+    /// store and restore a decapsulation key (§3.3). Deterministic.
+    pub fn from_seed(seed: &[u8; SEED_SIZE]) -> Self {
+        let (d, z) = split_halves(seed);
+        // 1: (ek_PKE, dk_PKE) ← K-PKE.KeyGen(d)
+        let (t_hat, rho, s_hat) = k_pke::keygen::<P>(d);
+        let mut ek = EncapsulationKey {
+            t_hat,
+            rho,
+            h: [0; 32],
+        };
+        // 2–3: ek ← ek_PKE; dk ← dk_PKE‖ek‖H(ek)‖z (kept decoded).
+        let mut ek_bytes = P::EncapsulationKeyBytes::zeroed();
+        ek.write_bytes(ek_bytes.as_mut());
+        ek.h = sha3_256(&[ek_bytes.as_ref()]);
+        Self {
+            s_hat,
+            ek,
+            z: *z,
+            seed: Some(*seed),
+        }
+    }
+
+    /// The seed d‖z this key was built from, or `None` for a key imported in expanded form.
+    pub fn seed(&self) -> Option<&[u8; SEED_SIZE]> {
+        self.seed.as_ref()
+    }
+
+    /// The matching encapsulation key.
+    pub fn encapsulation_key(&self) -> &EncapsulationKey<P> {
+        &self.ek
+    }
+
+    /// FIPS 203, Algorithm 21 (ML-KEM.Decaps) with implicit rejection: a ciphertext that was not
+    /// made for this key yields a pseudorandom secret J(z‖c), never an error, and which branch
+    /// was taken is not observable.
+    pub fn decapsulate(&self, ct: &Ciphertext<P>) -> SharedSecret {
+        decaps_internal(self, ct)
+    }
+
+    /// Imports the expanded FIPS 203 form dk_PKE‖ek‖H(ek)‖z, running the §7.3 hash check and
+    /// the §7.2 modulus check on the embedded ek (an [`EncapsulationKey`] is always checked).
+    ///
+    /// # Errors
+    /// [`Error::InvalidLength`] unless `bytes` is `DECAPSULATION_KEY_SIZE` long;
+    /// [`Error::InvalidKey`] if H(ek) does not match or ek fails its modulus check.
+    pub fn from_expanded_bytes(bytes: &[u8]) -> Result<Self, Error> {
+        Error::check_length(P::DECAPSULATION_KEY_SIZE, bytes.len())?;
+        let (dk_pke, rest) = bytes.split_at(P::K * poly_bytes(12));
+        let (ek_bytes, rest) = rest.split_at(P::ENCAPSULATION_KEY_SIZE);
+        let (h, z) = rest.split_at(32);
+        let ek = EncapsulationKey::<P>::from_bytes(ek_bytes)?;
+        // Both sides are public (a hash of the public key): an ordinary comparison is fine.
+        if ek.h[..] != *h {
+            return Err(Error::InvalidKey);
+        }
+        let mut s_hat = P::PolyVec::zero();
+        for (s, chunk) in s_hat
+            .as_mut()
+            .iter_mut()
+            .zip(dk_pke.chunks_exact(poly_bytes(12)))
+        {
+            byte_decode_12_reduce(chunk, s);
+        }
+        Ok(Self {
+            s_hat,
+            ek,
+            // Infallible: the length check above leaves exactly 32 bytes for z.
+            z: z.try_into().expect("32 bytes"),
+            seed: None,
+        })
+    }
+
+    /// The expanded FIPS 203 encoding dk_PKE‖ek‖H(ek)‖z, in a buffer wiped on drop.
+    pub fn to_expanded_bytes(&self) -> Zeroizing<P::DecapsulationKeyBytes> {
+        let mut out = Zeroizing::new(P::DecapsulationKeyBytes::zeroed());
+        let (dk_pke, rest) = out.as_mut().split_at_mut(P::K * poly_bytes(12));
+        for (s, chunk) in self
+            .s_hat
+            .as_ref()
+            .iter()
+            .zip(dk_pke.chunks_exact_mut(poly_bytes(12)))
+        {
+            byte_encode(12, s, chunk);
+        }
+        let (ek_bytes, rest) = rest.split_at_mut(P::ENCAPSULATION_KEY_SIZE);
+        self.ek.write_bytes(ek_bytes);
+        let (h, z) = rest.split_at_mut(32);
+        h.copy_from_slice(&self.ek.h);
+        z.copy_from_slice(&self.z);
+        out
+    }
+}
+
+/// FIPS 203, Algorithm 18 (ML-KEM.Decaps_internal).
+pub(crate) fn decaps_internal<P: ParameterSet>(
+    dk: &DecapsulationKey<P>,
+    ct: &Ciphertext<P>,
+) -> SharedSecret {
+    let c = ct.0.as_ref();
+    // 5: m' ← K-PKE.Decrypt(dk_PKE, c)
+    let m_prime = k_pke::decrypt::<P>(&dk.s_hat, c);
+    // 6: (K', r') ← G(m'‖h)
+    let g = Zeroizing::new(sha3_512(&[&*m_prime, &dk.ek.h]));
+    let (k_prime, r_prime) = split_halves(&g);
+    // 7: K̄ ← J(z‖c) = SHAKE256(z‖c, 256)
+    let mut k_bar = Zeroizing::new([0u8; 32]);
+    Shake256::digest(&[&dk.z, c], &mut *k_bar);
+    // 8: c' ← K-PKE.Encrypt(ek_PKE, m', r')
+    let mut c_prime = Zeroizing::new(P::CiphertextBytes::zeroed());
+    k_pke::encrypt(&dk.ek.as_pke(), &m_prime, r_prime, c_prime.as_mut());
+    // 9–11: K' ← K̄ if c ≠ c', selected in constant time; the flag lives only in `equal`.
+    let equal = c.ct_eq(c_prime.as_ref());
+    SharedSecret(<[u8; 32]>::conditional_select(&*k_bar, k_prime, equal))
+}
+
+impl<P: ParameterSet> Ciphertext<P> {
+    /// The ciphertext bytes c₁‖c₂.
+    pub fn as_bytes(&self) -> &P::CiphertextBytes {
+        &self.0
+    }
+}
+
+impl<P: ParameterSet> AsRef<[u8]> for Ciphertext<P> {
+    fn as_ref(&self) -> &[u8] {
+        self.0.as_ref()
+    }
+}
+
+impl<P: ParameterSet> TryFrom<&[u8]> for Ciphertext<P> {
+    type Error = Error;
+
+    /// Any byte string of length `CIPHERTEXT_SIZE` is a ciphertext (FIPS 203 §7.3 type check).
+    fn try_from(bytes: &[u8]) -> Result<Self, Error> {
+        Error::check_length(P::CIPHERTEXT_SIZE, bytes.len())?;
+        let mut c = P::CiphertextBytes::zeroed();
+        c.as_mut().copy_from_slice(bytes);
+        Ok(Self(c))
+    }
+}
+
+impl<P: ParameterSet> fmt::Debug for Ciphertext<P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Ciphertext<{}>({} bytes)", P::NAME, P::CIPHERTEXT_SIZE)
+    }
+}
+
+impl SharedSecret {
+    /// The 32 secret bytes.
+    pub fn as_bytes(&self) -> &[u8; SHARED_SECRET_SIZE] {
+        &self.0
+    }
+}
+
+impl AsRef<[u8]> for SharedSecret {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl ConstantTimeEq for SharedSecret {
+    fn ct_eq(&self, other: &Self) -> subtle::Choice {
+        self.0.ct_eq(&other.0)
+    }
+}
+
+/// Constant-time, through [`ConstantTimeEq`].
+impl PartialEq for SharedSecret {
+    fn eq(&self, other: &Self) -> bool {
+        self.ct_eq(other).into()
+    }
+}
+
+impl Eq for SharedSecret {}
+
+impl fmt::Debug for SharedSecret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SharedSecret(..)")
+    }
+}
+
+impl Zeroize for SharedSecret {
+    fn zeroize(&mut self) {
+        self.0.zeroize();
+    }
+}
+
+impl Drop for SharedSecret {
+    fn drop(&mut self) {
+        self.zeroize();
+    }
+}
+
+impl ZeroizeOnDrop for SharedSecret {}
+
+impl<P: ParameterSet> TryFrom<&[u8]> for EncapsulationKey<P> {
+    type Error = Error;
+
+    /// Same as [`EncapsulationKey::from_bytes`].
+    fn try_from(bytes: &[u8]) -> Result<Self, Error> {
+        Self::from_bytes(bytes)
+    }
+}
+
+impl<P: ParameterSet> Clone for EncapsulationKey<P> {
+    fn clone(&self) -> Self {
+        Self {
+            t_hat: self.t_hat.clone(),
+            rho: self.rho,
+            h: self.h,
+        }
+    }
+}
+
+/// Keys are equal when their encodings are: t̂ (canonical) and ρ.
+impl<P: ParameterSet> PartialEq for EncapsulationKey<P> {
+    fn eq(&self, other: &Self) -> bool {
+        self.rho == other.rho && self.t_hat.as_ref() == other.t_hat.as_ref()
+    }
+}
+
+impl<P: ParameterSet> Eq for EncapsulationKey<P> {}
+
+impl<P: ParameterSet> fmt::Debug for EncapsulationKey<P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "EncapsulationKey<{}>(H = ", P::NAME)?;
+        for b in &self.h {
+            write!(f, "{b:02x}")?;
+        }
+        f.write_str(")")
+    }
+}
+
+impl<P: ParameterSet> Clone for DecapsulationKey<P> {
+    fn clone(&self) -> Self {
+        Self {
+            s_hat: self.s_hat.clone(),
+            ek: self.ek.clone(),
+            z: self.z,
+            seed: self.seed,
+        }
+    }
+}
+
+/// Constant-time in the secret parts (ŝ, z); the public ek is compared normally.
+impl<P: ParameterSet> ConstantTimeEq for DecapsulationKey<P> {
+    fn ct_eq(&self, other: &Self) -> subtle::Choice {
+        let mut eq = self.z.ct_eq(&other.z);
+        for (a, b) in self.s_hat.as_ref().iter().zip(other.s_hat.as_ref()) {
+            eq &= a.coeffs.ct_eq(&b.coeffs);
+        }
+        eq & subtle::Choice::from(u8::from(self.ek == other.ek))
+    }
+}
+
+/// Constant-time, through [`ConstantTimeEq`]. Whether a seed is attached does not matter.
+impl<P: ParameterSet> PartialEq for DecapsulationKey<P> {
+    fn eq(&self, other: &Self) -> bool {
+        self.ct_eq(other).into()
+    }
+}
+
+impl<P: ParameterSet> Eq for DecapsulationKey<P> {}
+
+impl<P: ParameterSet> fmt::Debug for DecapsulationKey<P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "DecapsulationKey<{}>(..)", P::NAME)
+    }
+}
+
+impl<P: ParameterSet> Zeroize for DecapsulationKey<P> {
+    fn zeroize(&mut self) {
+        self.s_hat.zeroize();
+        self.z.zeroize();
+        self.seed.zeroize();
+    }
+}
+
+impl<P: ParameterSet> Drop for DecapsulationKey<P> {
+    fn drop(&mut self) {
+        self.zeroize();
+    }
+}
+
+impl<P: ParameterSet> ZeroizeOnDrop for DecapsulationKey<P> {}
