@@ -1,0 +1,80 @@
+//! Times every operation of every parameter set: `cargo run --release --example speed`.
+//!
+//! Each row is the median over several batches of the time per operation. Key generation and
+//! encapsulation run their deterministic cores (from a seed, with a given m), so that the
+//! operating system's RNG is not part of what is timed, as in the peers' benchmarks.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use pqfips::ml_kem::{self, DecapsulationKey, MlKem512, MlKem768, MlKem1024, ParameterSet};
+
+/// Runs `f` in batches for about `budget` and returns the median time per call.
+fn time<T>(budget: Duration, mut f: impl FnMut() -> T) -> Duration {
+    let start = Instant::now();
+    black_box(f());
+    let once = start.elapsed().max(Duration::from_nanos(50));
+    let batches = 11u32;
+    let per_batch = ((budget / batches).as_nanos() / once.as_nanos()).clamp(1, 1_000_000) as u32;
+    let mut samples: Vec<Duration> = (0..batches)
+        .map(|_| {
+            let start = Instant::now();
+            for _ in 0..per_batch {
+                black_box(f());
+            }
+            start.elapsed() / per_batch
+        })
+        .collect();
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn row(algorithm: &str, operation: &str, t: Duration) {
+    let us = t.as_secs_f64() * 1e6;
+    println!(
+        "{algorithm:<24} {operation:<8} {us:>12.1} {:>12.0}",
+        1e6 / us
+    );
+}
+
+fn ml_kem<P: ParameterSet>(budget: Duration) {
+    let seed = [0x42u8; 64];
+    let m = [0x24u8; 32];
+    let dk = DecapsulationKey::<P>::from_seed(&seed);
+    let ek = dk.encapsulation_key();
+    let (ct, _) = ml_kem::hazmat::encapsulate_deterministic(ek, &m);
+    row(
+        P::NAME,
+        "keygen",
+        time(budget, || {
+            DecapsulationKey::<P>::from_seed(black_box(&seed))
+        }),
+    );
+    row(
+        P::NAME,
+        "encaps",
+        time(budget, || {
+            ml_kem::hazmat::encapsulate_deterministic(ek, black_box(&m))
+        }),
+    );
+    row(
+        P::NAME,
+        "decaps",
+        time(budget, || dk.decapsulate(black_box(&ct))),
+    );
+}
+
+fn main() {
+    let budget = Duration::from_millis(300);
+    println!(
+        "pqfips {} speed, portable backend",
+        env!("CARGO_PKG_VERSION")
+    );
+    println!(
+        "{:<24} {:<8} {:>12} {:>12}",
+        "algorithm", "op", "µs/op", "ops/s"
+    );
+    ml_kem::<MlKem512>(budget);
+    ml_kem::<MlKem768>(budget);
+    ml_kem::<MlKem1024>(budget);
+}
