@@ -132,3 +132,8 @@ macro_rules! ml_kem_module {
 ml_kem_module!(ml_kem_512, MlKem512, "ML-KEM-512");
 ml_kem_module!(ml_kem_768, MlKem768, "ML-KEM-768");
 ml_kem_module!(ml_kem_1024, MlKem1024, "ML-KEM-1024");
+
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
