@@ -9,15 +9,7 @@ use pqfips::Error;
 use pqfips::ml_kem::{Ciphertext, DecapsulationKey, EncapsulationKey, ParameterSet};
 use sha3::{Digest, Sha3_256};
 
-macro_rules! for_each_set {
-    ($($case:ident),* $(,)?) => {
-        mod ml_kem_512 { $( #[test] fn $case() { super::$case::<pqfips::ml_kem::MlKem512>() } )* }
-        mod ml_kem_768 { $( #[test] fn $case() { super::$case::<pqfips::ml_kem::MlKem768>() } )* }
-        mod ml_kem_1024 { $( #[test] fn $case() { super::$case::<pqfips::ml_kem::MlKem1024>() } )* }
-    };
-}
-
-for_each_set!(
+for_each_ml_kem_set!(
     every_wrong_length_is_an_error,
     ek_coefficient_at_or_above_q_is_rejected,
     dk_with_modified_hash_is_rejected,

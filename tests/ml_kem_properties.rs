@@ -12,16 +12,7 @@ use zeroize::Zeroize;
 
 const SEEDS: usize = 200;
 
-/// Runs each named property once per parameter set, as separate tests.
-macro_rules! for_each_set {
-    ($($property:ident),* $(,)?) => {
-        mod ml_kem_512 { $( #[test] fn $property() { super::$property::<pqfips::ml_kem::MlKem512>() } )* }
-        mod ml_kem_768 { $( #[test] fn $property() { super::$property::<pqfips::ml_kem::MlKem768>() } )* }
-        mod ml_kem_1024 { $( #[test] fn $property() { super::$property::<pqfips::ml_kem::MlKem1024>() } )* }
-    };
-}
-
-for_each_set!(
+for_each_ml_kem_set!(
     encapsulate_then_decapsulate_agree,
     seed_key_seed_round_trip,
     expanded_key_round_trip,

@@ -35,26 +35,36 @@ pub(crate) fn byte_decode(d: u32, bytes: &[u8], f: &mut Poly<Q3329>) {
     }
 }
 
-/// ByteDecode_12 of secret data: values in [q, 2^12) are reduced mod q as the standard says,
-/// with a mask rather than a branch.
-pub(crate) fn byte_decode_12_reduce(bytes: &[u8], f: &mut Poly<Q3329>) {
-    byte_decode(12, bytes, f);
-    for c in f.coeffs.iter_mut() {
-        *c = Q3329::canonical(*c - Q3329::Q as i16);
+/// ByteEncode_12 of each polynomial of a vector (canonical coefficients), concatenated.
+pub(crate) fn byte_encode_12_vec(v: &[Poly<Q3329>], out: &mut [u8]) {
+    for (f, chunk) in v.iter().zip(out.chunks_exact_mut(poly_bytes(12))) {
+        byte_encode(12, f, chunk);
     }
 }
 
-/// ByteDecode_12 of an encapsulation key with the FIPS 203 §7.2 modulus check.
+/// ByteDecode_12 of a vector of secret polynomials: values in [q, 2^12) are reduced mod q as
+/// the standard says, with a mask rather than a branch.
+pub(crate) fn byte_decode_12_vec_reduce(bytes: &[u8], v: &mut [Poly<Q3329>]) {
+    for (f, chunk) in v.iter_mut().zip(bytes.chunks_exact(poly_bytes(12))) {
+        byte_decode(12, chunk, f);
+        for c in f.coeffs.iter_mut() {
+            *c = Q3329::canonical(*c - Q3329::Q as i16);
+        }
+    }
+}
+
+/// ByteDecode_12 of an encapsulation key's t̂ with the FIPS 203 §7.2 modulus check.
 ///
 /// ByteEncode_12(ByteDecode_12(x)) = x holds exactly when every 12-bit value of x is below q, so
 /// that is what is checked. The key is public: the early return reveals nothing secret.
-pub(crate) fn byte_decode_12_checked(bytes: &[u8], f: &mut Poly<Q3329>) -> Result<(), Error> {
-    byte_decode(12, bytes, f);
-    if f.coeffs.iter().all(|&c| i32::from(c) < Q3329::Q) {
-        Ok(())
-    } else {
-        Err(Error::InvalidKey)
+pub(crate) fn byte_decode_12_vec_checked(bytes: &[u8], v: &mut [Poly<Q3329>]) -> Result<(), Error> {
+    for (f, chunk) in v.iter_mut().zip(bytes.chunks_exact(poly_bytes(12))) {
+        byte_decode(12, chunk, f);
+        if f.coeffs.iter().any(|&c| i32::from(c) >= Q3329::Q) {
+            return Err(Error::InvalidKey);
+        }
     }
+    Ok(())
 }
 
 /// Number of bytes of one encoded polynomial at d bits per coefficient.
@@ -112,18 +122,18 @@ mod tests {
         bytes[0] = 0x01;
         bytes[1] = 0xfd;
         bytes[2] = 0xff;
-        let mut f = Poly::zero();
-        byte_decode_12_reduce(&bytes, &mut f);
-        assert_eq!(&f.coeffs[..3], &[0, 4095 - 3329, 0]);
+        let mut f = [Poly::zero()];
+        byte_decode_12_vec_reduce(&bytes, &mut f);
+        assert_eq!(&f[0].coeffs[..3], &[0, 4095 - 3329, 0]);
         assert_eq!(
-            byte_decode_12_checked(&bytes, &mut f),
+            byte_decode_12_vec_checked(&bytes, &mut f),
             Err(Error::InvalidKey)
         );
         bytes[0] = 0x00;
         bytes[1] = 0x0d;
         bytes[2] = 0xd0;
         // 3328 and 3328: the largest valid values.
-        assert_eq!(byte_decode_12_checked(&bytes, &mut f), Ok(()));
-        assert_eq!(&f.coeffs[..2], &[3328, 3328]);
+        assert_eq!(byte_decode_12_vec_checked(&bytes, &mut f), Ok(()));
+        assert_eq!(&f[0].coeffs[..2], &[3328, 3328]);
     }
 }

@@ -8,7 +8,9 @@ use subtle::{ConditionallySelectable, ConstantTimeEq};
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
 use super::ParameterSet;
-use super::encode::{byte_decode_12_checked, byte_decode_12_reduce, byte_encode, poly_bytes};
+use super::encode::{
+    byte_decode_12_vec_checked, byte_decode_12_vec_reduce, byte_encode_12_vec, poly_bytes,
+};
 use super::k_pke::{self, EncryptionKey, split_halves};
 use crate::Error;
 use crate::array::ByteArray;
@@ -56,13 +58,7 @@ impl<P: ParameterSet> EncapsulationKey<P> {
         Error::check_length(P::ENCAPSULATION_KEY_SIZE, bytes.len())?;
         let (t_bytes, rho) = bytes.split_at(P::K * poly_bytes(12));
         let mut t_hat = P::PolyVec::zero();
-        for (t, chunk) in t_hat
-            .as_mut()
-            .iter_mut()
-            .zip(t_bytes.chunks_exact(poly_bytes(12)))
-        {
-            byte_decode_12_checked(chunk, t)?;
-        }
+        byte_decode_12_vec_checked(t_bytes, t_hat.as_mut())?;
         Ok(Self {
             t_hat,
             // Infallible: the length check above leaves exactly 32 bytes for ρ.
@@ -80,14 +76,7 @@ impl<P: ParameterSet> EncapsulationKey<P> {
 
     fn write_bytes(&self, out: &mut [u8]) {
         let (t_bytes, rho) = out.split_at_mut(P::K * poly_bytes(12));
-        for (t, chunk) in self
-            .t_hat
-            .as_ref()
-            .iter()
-            .zip(t_bytes.chunks_exact_mut(poly_bytes(12)))
-        {
-            byte_encode(12, t, chunk);
-        }
+        byte_encode_12_vec(self.t_hat.as_ref(), t_bytes);
         rho.copy_from_slice(&self.rho);
     }
 
@@ -186,13 +175,7 @@ impl<P: ParameterSet> DecapsulationKey<P> {
             return Err(Error::InvalidKey);
         }
         let mut s_hat = P::PolyVec::zero();
-        for (s, chunk) in s_hat
-            .as_mut()
-            .iter_mut()
-            .zip(dk_pke.chunks_exact(poly_bytes(12)))
-        {
-            byte_decode_12_reduce(chunk, s);
-        }
+        byte_decode_12_vec_reduce(dk_pke, s_hat.as_mut());
         Ok(Self {
             s_hat,
             ek,
@@ -206,14 +189,7 @@ impl<P: ParameterSet> DecapsulationKey<P> {
     pub fn to_expanded_bytes(&self) -> Zeroizing<P::DecapsulationKeyBytes> {
         let mut out = Zeroizing::new(P::DecapsulationKeyBytes::zeroed());
         let (dk_pke, rest) = out.as_mut().split_at_mut(P::K * poly_bytes(12));
-        for (s, chunk) in self
-            .s_hat
-            .as_ref()
-            .iter()
-            .zip(dk_pke.chunks_exact_mut(poly_bytes(12)))
-        {
-            byte_encode(12, s, chunk);
-        }
+        byte_encode_12_vec(self.s_hat.as_ref(), dk_pke);
         let (ek_bytes, rest) = rest.split_at_mut(P::ENCAPSULATION_KEY_SIZE);
         self.ek.write_bytes(ek_bytes);
         let (h, z) = rest.split_at_mut(32);

@@ -120,3 +120,13 @@ impl TryRng for TestRng {
 }
 
 impl TryCryptoRng for TestRng {}
+
+/// Runs each named generic test once per ML-KEM parameter set, as separate tests.
+#[macro_export]
+macro_rules! for_each_ml_kem_set {
+    ($($case:ident),* $(,)?) => {
+        mod ml_kem_512 { $( #[test] fn $case() { super::$case::<pqfips::ml_kem::MlKem512>() } )* }
+        mod ml_kem_768 { $( #[test] fn $case() { super::$case::<pqfips::ml_kem::MlKem768>() } )* }
+        mod ml_kem_1024 { $( #[test] fn $case() { super::$case::<pqfips::ml_kem::MlKem1024>() } )* }
+    };
+}
