@@ -21,6 +21,10 @@ pub enum Error {
     /// A key failed its input check: for ML-KEM the FIPS 203 §7.2 modulus check on an
     /// encapsulation key or the §7.3 hash check on a decapsulation key.
     InvalidKey,
+    /// A context string was longer than the 255 bytes FIPS 204 and FIPS 205 allow.
+    ContextTooLong,
+    /// A signature did not verify, or is not a well-formed signature encoding.
+    InvalidSignature,
 }
 
 impl Error {
@@ -41,6 +45,8 @@ impl fmt::Display for Error {
                 write!(f, "invalid length: expected {expected} bytes, got {actual}")
             }
             Error::InvalidKey => f.write_str("invalid key: the FIPS input check failed"),
+            Error::ContextTooLong => f.write_str("context string longer than 255 bytes"),
+            Error::InvalidSignature => f.write_str("invalid signature"),
         }
     }
 }

@@ -56,6 +56,7 @@ mod lattice;
 pub mod ml_kem;
 
 pub use error::Error;
+pub use hash::prehash::PreHash;
 
 /// Stamps out the public module of one ML-KEM parameter set: aliases and sizes, nothing more.
 macro_rules! ml_kem_module {

@@ -1,8 +1,13 @@
-//! Shared hashing core: SHA3-256, SHA3-512 and SHAKE128/256 with incremental absorb and squeeze.
+//! Shared hashing core: SHA3-256, SHA3-512 and SHAKE128/256 with incremental absorb and squeeze,
+//! and the pre-hash functions with the message prefix M′ of FIPS 204 and FIPS 205.
 //!
 //! Thin wrappers over the RustCrypto `sha3` and `shake` crates, so that the algorithm modules
 //! say what they hash, not how a digest API is driven. All states are wiped on drop (the
 //! `zeroize` feature of both crates), which covers the keyed uses (PRF, J, G on secrets).
+
+// Used by ML-DSA and SLH-DSA, which the next commits add.
+#[allow(dead_code)]
+pub(crate) mod prehash;
 
 use sha3::Digest;
 use shake::{ExtendableOutput, Update, XofReader};
