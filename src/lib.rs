@@ -53,6 +53,7 @@ mod array;
 mod error;
 mod hash;
 mod lattice;
+pub mod ml_dsa;
 pub mod ml_kem;
 
 pub use error::Error;
@@ -133,6 +134,94 @@ macro_rules! ml_kem_module {
 ml_kem_module!(ml_kem_512, MlKem512, "ML-KEM-512");
 ml_kem_module!(ml_kem_768, MlKem768, "ML-KEM-768");
 ml_kem_module!(ml_kem_1024, MlKem1024, "ML-KEM-1024");
+
+/// Stamps out the public module of one ML-DSA parameter set: aliases and sizes, nothing more.
+macro_rules! ml_dsa_module {
+    ($module:ident, $set:ident, $name:literal) => {
+        #[doc = concat!("ML-DSA with the ", $name, " parameter set (FIPS 204 §4).")]
+        ///
+        /// ```
+        #[doc = concat!("use pqfips::", stringify!($module), "::{Signature, SigningKey, VerifyingKey};")]
+        /// use pqfips::PreHash;
+        ///
+        /// let mut rng = rand_core::UnwrapErr(getrandom::SysRng);
+        /// let sk = SigningKey::generate(&mut rng);
+        /// let vk_bytes = sk.verifying_key().to_bytes();
+        ///
+        /// // Hedged signing (fresh randomness), with an application context string.
+        /// let sig = sk.sign(&mut rng, b"hello", b"my-app v1")?;
+        ///
+        /// // The verifier imports the key and the signature and checks the signature.
+        /// let vk = VerifyingKey::from_bytes(&vk_bytes)?;
+        /// let sig = Signature::try_from(sig.as_ref())?;
+        /// vk.verify(b"hello", b"my-app v1", &sig)?;
+        /// assert!(vk.verify(b"hullo", b"my-app v1", &sig).is_err());
+        ///
+        /// // HashML-DSA: sign a SHA-512 pre-hash of the message.
+        /// let sig = sk.sign_prehash(&mut rng, PreHash::Sha2_512, b"hello", b"")?;
+        /// vk.verify_prehash(PreHash::Sha2_512, b"hello", b"", &sig)?;
+        ///
+        /// // The canonical private key is the 32-byte seed ξ.
+        /// let seed = sk.seed().expect("generated keys keep their seed");
+        /// assert_eq!(SigningKey::from_seed(seed), sk);
+        /// # Ok::<(), pqfips::Error>(())
+        /// ```
+        pub mod $module {
+            use crate::ml_dsa::{self, $set, ParameterSet};
+
+            pub use crate::ml_dsa::{MU_SIZE, Mu, MuBuilder, SEED_SIZE};
+
+            /// Bytes of a verifying key.
+            pub const VERIFYING_KEY_SIZE: usize = <$set as ParameterSet>::VERIFYING_KEY_SIZE;
+            /// Bytes of an expanded signing key.
+            pub const SIGNING_KEY_SIZE: usize = <$set as ParameterSet>::SIGNING_KEY_SIZE;
+            /// Bytes of a signature.
+            pub const SIGNATURE_SIZE: usize = <$set as ParameterSet>::SIGNATURE_SIZE;
+
+            #[doc = concat!("An ", $name, " signing key (secret).")]
+            pub type SigningKey = ml_dsa::SigningKey<$set>;
+            #[doc = concat!("An ", $name, " verifying key (public).")]
+            pub type VerifyingKey = ml_dsa::VerifyingKey<$set>;
+            #[doc = concat!("An ", $name, " signature.")]
+            pub type Signature = ml_dsa::Signature<$set>;
+
+            /// The deterministic internal algorithms, for known-answer testing only; see
+            /// [`crate::ml_dsa::hazmat`].
+            pub mod hazmat {
+                use super::{Mu, Signature, SigningKey, VerifyingKey};
+                use crate::Error;
+                use crate::ml_dsa::hazmat;
+
+                /// FIPS 204, Algorithm 6 (ML-DSA.KeyGen_internal).
+                pub fn keygen_internal(xi: &[u8; 32]) -> SigningKey {
+                    hazmat::keygen_internal(xi)
+                }
+
+                /// FIPS 204, Algorithm 7 (ML-DSA.Sign_internal) on M′ with the caller's `rnd`.
+                pub fn sign_internal(sk: &SigningKey, m_prime: &[u8], rnd: &[u8; 32]) -> Signature {
+                    hazmat::sign_internal(sk, m_prime, rnd)
+                }
+
+                /// FIPS 204, Algorithm 7 (ML-DSA.Sign_internal) on an external μ.
+                pub fn sign_internal_mu(sk: &SigningKey, mu: &Mu, rnd: &[u8; 32]) -> Signature {
+                    hazmat::sign_internal_mu(sk, mu, rnd)
+                }
+
+                /// FIPS 204, Algorithm 8 (ML-DSA.Verify_internal) on M′.
+                ///
+                /// # Errors
+                /// [`Error::InvalidSignature`] if the signature does not verify or is malformed.
+                pub fn verify_internal(vk: &VerifyingKey, m_prime: &[u8], sig: &Signature) -> Result<(), Error> {
+                    hazmat::verify_internal(vk, m_prime, sig)
+                }
+            }
+        }
+    };
+}
+
+ml_dsa_module!(ml_dsa_44, MlDsa44, "ML-DSA-44");
+ml_dsa_module!(ml_dsa_65, MlDsa65, "ML-DSA-65");
+ml_dsa_module!(ml_dsa_87, MlDsa87, "ML-DSA-87");
 
 /// The README's examples, compiled and run as doc tests.
 #[cfg(doctest)]

@@ -5,8 +5,6 @@
 //! say what they hash, not how a digest API is driven. All states are wiped on drop (the
 //! `zeroize` feature of both crates), which covers the keyed uses (PRF, J, G on secrets).
 
-// Used by ML-DSA and SLH-DSA, which the next commits add.
-#[allow(dead_code)]
 pub(crate) mod prehash;
 
 use sha3::Digest;

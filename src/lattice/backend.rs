@@ -55,8 +55,9 @@ impl<F: Field> Backend<F> for Portable {
 
     fn inv_ntt(a: &mut [F::Coeff; N]) {
         // Gentleman–Sande layers with the twiddles in reverse order. Sums double per layer from
-        // |c| ≤ q/2; one reduction after the fourth layer keeps 16-bit lanes below 8q. The final
-        // scaling by R² / 2^LAYERS turns the 2^LAYERS growth into the factor R.
+        // |c| ≤ q/2; one reduction after the fourth layer keeps 16-bit lanes below 8q. The
+        // scaling by R² / 2^LAYERS, folded into the last layer, turns the 2^LAYERS growth into
+        // the factor R.
         if F::LAYERS == 8 {
             inv_ntt_layer::<F, 1>(a);
         }
@@ -69,9 +70,14 @@ impl<F: Field> Backend<F> for Portable {
         }
         inv_ntt_layer::<F, 32>(a);
         inv_ntt_layer::<F, 64>(a);
-        inv_ntt_layer::<F, 128>(a);
-        for c in a.iter_mut() {
-            *c = F::mont_mul(*c, F::INV_NTT_SCALE);
+        // The last layer with the scaling folded in: x + y and ζ·(y − x), both times the scale.
+        let scale = F::INV_NTT_SCALE;
+        let scaled_zeta = F::mont_mul(scale, F::ZETAS[1]);
+        let (lo, hi) = a.split_at_mut(N / 2);
+        for (x, y) in lo.iter_mut().zip(hi.iter_mut()) {
+            let t = *x;
+            *x = F::mont_mul(scale, F::add(t, *y));
+            *y = F::mont_mul(scaled_zeta, F::sub(*y, t));
         }
     }
 
@@ -105,7 +111,7 @@ impl<F: Field> Backend<F> for Portable {
 
     fn mul_r(a: &mut [F::Coeff; N]) {
         for c in a.iter_mut() {
-            *c = F::mont_mul(*c, F::R2);
+            *c = F::mont_mul(F::R2, *c);
         }
     }
 
@@ -219,7 +225,7 @@ fn base_case_multiply_acc<F: Field>(
 ) {
     let c0 = F::add(
         F::mont_mul(x[0], y[0]),
-        F::mont_mul(F::mont_mul(x[1], y[1]), gamma),
+        F::mont_mul(gamma, F::mont_mul(x[1], y[1])),
     );
     let c1 = F::add(F::mont_mul(x[0], y[1]), F::mont_mul(x[1], y[0]));
     c[0] = F::add(c[0], c0);

@@ -10,12 +10,14 @@
 
 pub(crate) mod backend;
 mod field;
+mod pack;
 
 use core::fmt;
 use zeroize::Zeroize;
 
 use backend::{Active, Backend};
-pub(crate) use field::{Field, Q3329};
+pub(crate) use field::{Field, Q3329, Q8380417};
+pub(crate) use pack::{pack, unpack};
 
 /// Number of coefficients of every polynomial in FIPS 203 and FIPS 204.
 pub(crate) const N: usize = 256;
@@ -89,6 +91,13 @@ impl<F: Field> Poly<F> {
         }
     }
 
+    /// Coefficient-wise `self −= other` without reduction.
+    pub(crate) fn sub_assign(&mut self, other: &Self) {
+        for (a, b) in self.coeffs.iter_mut().zip(&other.coeffs) {
+            *a = F::sub(*a, *b);
+        }
+    }
+
     /// Coefficient-wise `self = other − self` without reduction.
     pub(crate) fn sub_from(&mut self, other: &Self) {
         for (a, b) in self.coeffs.iter_mut().zip(&other.coeffs) {
@@ -119,6 +128,18 @@ pub trait PolyVec<F: Field>: AsRef<[Poly<F>]> + AsMut<[Poly<F>]> + Clone + Zeroi
 impl<F: Field, const K: usize> PolyVec<F> for [Poly<F>; K] {
     fn zero() -> Self {
         core::array::from_fn(|_| Poly::zero())
+    }
+}
+
+/// A fixed-length array of rows, `[V; K]`: the matrices of the standards, row by row.
+pub trait Rows<V>: AsRef<[V]> + AsMut<[V]> {
+    /// The array with row `i` = `f(i)`.
+    fn from_fn(f: impl FnMut(usize) -> V) -> Self;
+}
+
+impl<V, const K: usize> Rows<V> for [V; K] {
+    fn from_fn(f: impl FnMut(usize) -> V) -> Self {
+        core::array::from_fn(f)
     }
 }
 

@@ -36,15 +36,37 @@ fn bit_rev(x: usize, bits: usize) -> usize {
     (0..bits).fold(0, |r, i| r | (((x >> i) & 1) << (bits - 1 - i)))
 }
 
-/// FIPS 203, Algorithm 9, exactly as written (q = 3329, ζ = 17), on canonical integers.
-fn spec_ntt_3329(f: &[i32; N]) -> [i32; N] {
-    let q = 3329i64;
+/// What the tests need to know about a field beyond [`Field`].
+trait Standard: Field {
+    /// The primitive 2^(LAYERS+1)-th root of unity the standard names.
+    const ROOT: i64;
+    /// The Montgomery factor R mod q.
+    const R_MOD_Q: i64;
+    /// How many products `multiply_ntts_acc` may accumulate before a reduction.
+    const MAX_ACC: usize;
+}
+
+impl Standard for Q3329 {
+    const ROOT: i64 = 17;
+    const R_MOD_Q: i64 = (1 << 16) % 3329;
+    const MAX_ACC: usize = 4;
+}
+
+impl Standard for Q8380417 {
+    const ROOT: i64 = 1753;
+    const R_MOD_Q: i64 = (1 << 32) % 8_380_417;
+    const MAX_ACC: usize = 7;
+}
+
+/// FIPS 203 Algorithm 9 / FIPS 204 Algorithm 41, exactly as written, on canonical integers.
+fn spec_ntt<F: Standard>(f: &[i32; N]) -> [i32; N] {
+    let q = i64::from(F::Q);
     let mut f = f.map(i64::from);
     let mut i = 1;
     let mut len = 128;
-    while len >= 2 {
+    while len >= N >> F::LAYERS {
         for start in (0..N).step_by(2 * len) {
-            let zeta = pow(17, bit_rev(i, 7), q);
+            let zeta = pow(F::ROOT, bit_rev(i, F::LAYERS), q);
             i += 1;
             for j in start..start + len {
                 let t = zeta * f[j + len] % q;
@@ -75,15 +97,10 @@ fn schoolbook(a: &[i32; N], b: &[i32; N], q: i64) -> [i32; N] {
 
 #[test]
 fn q3329_constants_match_the_reference_values() {
-    assert_eq!(Q3329::ZETAS.len(), 128);
     // The first twiddles of the pq-crystals reference (ζ^BitRev7(i) · 2^16, centred).
     assert_eq!(&Q3329::ZETAS[..4], &[-1044, -758, -359, -1517]);
     assert_eq!(Q3329::INV_NTT_SCALE, 1441);
     assert_eq!(Q3329::R2, 1353);
-    for (i, &z) in Q3329::ZETAS.iter().enumerate() {
-        let expect = pow(17, bit_rev(i, 7), 3329) * 65536 % 3329;
-        assert_eq!(i64::from(z).rem_euclid(3329), expect, "ζ[{i}]");
-    }
 }
 
 #[test]
@@ -114,48 +131,131 @@ fn q3329_mont_mul_is_a_times_b_over_r() {
     }
 }
 
-#[test]
-fn ntt_is_algorithm_9() {
+/// Runs a generic test for both fields.
+macro_rules! both_fields {
+    ($($name:ident),*) => {$(
+        mod $name {
+            #[test]
+            fn q3329() { super::$name::<super::Q3329>() }
+            #[test]
+            fn q8380417() { super::$name::<super::Q8380417>() }
+        }
+    )*};
+}
+
+both_fields!(
+    zetas_are_the_standards_twiddles_in_montgomery_form,
+    ntt_is_the_standards_algorithm,
+    inverse_ntt_undoes_ntt_times_r,
+    ntt_multiplication_is_negacyclic_multiplication
+);
+
+fn zetas_are_the_standards_twiddles_in_montgomery_form<F: Standard>() {
+    let q = i64::from(F::Q);
+    assert_eq!(F::ZETAS.len(), 1 << F::LAYERS);
+    for (i, &z) in F::ZETAS.iter().enumerate() {
+        let expect = pow(F::ROOT, bit_rev(i, F::LAYERS), q) * F::R_MOD_Q % q;
+        assert_eq!(i64::from(F::to_i32(z)).rem_euclid(q), expect, "ζ[{i}]");
+        assert!(2 * F::to_i32(z).abs() <= F::Q, "ζ[{i}] centred");
+    }
+    // R² / 2^LAYERS and R², both mod q.
+    let inv = pow(1 << F::LAYERS, (F::Q - 2) as usize, q);
+    assert_eq!(
+        i64::from(F::to_i32(F::INV_NTT_SCALE)).rem_euclid(q),
+        F::R_MOD_Q * F::R_MOD_Q % q * inv % q
+    );
+    assert_eq!(
+        i64::from(F::to_i32(F::R2)).rem_euclid(q),
+        F::R_MOD_Q * F::R_MOD_Q % q
+    );
+}
+
+fn ntt_is_the_standards_algorithm<F: Standard>() {
     let mut rng = Lcg(2);
     for _ in 0..20 {
-        let mut a: Poly<Q3329> = rng.poly(3328);
-        let spec = spec_ntt_3329(&canonical(&a));
+        let mut a: Poly<F> = rng.poly(F::Q - 1);
+        let spec = spec_ntt::<F>(&canonical(&a));
         a.ntt();
-        assert!(a.coeffs.iter().all(|c| c.abs() <= 1664));
+        assert!(a.coeffs.iter().all(|&c| 2 * F::to_i32(c).abs() <= F::Q));
         assert_eq!(canonical(&a), spec);
     }
 }
 
-#[test]
-fn inverse_ntt_undoes_ntt_times_r() {
+fn inverse_ntt_undoes_ntt_times_r<F: Standard>() {
     let mut rng = Lcg(3);
-    let a: Poly<Q3329> = rng.poly(3328);
+    let a: Poly<F> = rng.poly(F::Q - 1);
     let mut b = a.clone();
     b.ntt();
     b.inv_ntt();
-    let expect = canonical(&a).map(|x| (i64::from(x) * 65536 % 3329) as i32);
+    assert!(b.coeffs.iter().all(|&c| F::to_i32(c).abs() < F::Q));
+    let q = i64::from(F::Q);
+    let expect = canonical(&a).map(|x| (i64::from(x) * F::R_MOD_Q % q) as i32);
     assert_eq!(canonical(&b), expect);
 }
 
-#[test]
-fn ntt_multiplication_is_negacyclic_multiplication() {
+fn ntt_multiplication_is_negacyclic_multiplication<F: Standard>() {
     let mut rng = Lcg(4);
+    let q = i64::from(F::Q);
     for _ in 0..5 {
-        let a: Poly<Q3329> = rng.poly(3328);
-        let b: Poly<Q3329> = rng.poly(3328);
-        let expect = schoolbook(&canonical(&a), &canonical(&b), 3329);
+        let a: Poly<F> = rng.poly(F::Q - 1);
+        let b: Poly<F> = rng.poly(F::Q - 1);
+        let expect = schoolbook(&canonical(&a), &canonical(&b), q);
         let (mut x, mut y) = (a.clone(), b.clone());
         x.ntt();
         y.ntt();
-        // Accumulate the same product four times, the most the 16-bit lanes allow.
+        // Accumulate the same product as often as the lanes allow before reducing.
         let mut acc = Poly::zero();
-        for _ in 0..4 {
+        for _ in 0..F::MAX_ACC {
             acc.multiply_ntts_acc(&x, &y);
         }
         acc.reduce();
         acc.inv_ntt();
-        assert_eq!(canonical(&acc), expect.map(|c| 4 * c % 3329));
+        let times = F::MAX_ACC as i64;
+        assert_eq!(
+            canonical(&acc),
+            expect.map(|c| (times * i64::from(c) % q) as i32)
+        );
     }
+}
+
+#[test]
+fn q8380417_reduce_centres_and_mont_mul_divides_by_r() {
+    let mut rng = Lcg(5);
+    let q = 8_380_417i64;
+    let edges = [
+        i32::MIN + (1 << 22),
+        -8_380_417,
+        -4_190_209,
+        -4_190_208,
+        -1,
+        0,
+        1,
+        4_190_208,
+        4_190_209,
+        8_380_417,
+        i32::MAX - (1 << 22),
+    ];
+    let randoms =
+        (0..200_000).map(|_| ((rng.next() as u64) << 1 | u64::from(rng.next() & 1)) as u32 as i32);
+    for a in edges.into_iter().chain(randoms) {
+        if a > i32::MAX - (1 << 22) {
+            continue;
+        }
+        let r = Q8380417::reduce(a);
+        assert!(i64::from(r).abs() <= (q - 1) / 2, "reduce({a}) = {r}");
+        assert_eq!((i64::from(a) - i64::from(r)).rem_euclid(q), 0);
+    }
+    for _ in 0..200_000 {
+        let a = (rng.next() % (2 * 8_380_417 - 1)) as i32 - 8_380_416;
+        let b = (rng.next() % (2 * 8_380_417 - 1)) as i32 - 8_380_416;
+        let r = Q8380417::mont_mul(a, b);
+        assert!(i64::from(r).abs() < q);
+        assert_eq!(
+            (i64::from(r) * (1 << 32) - i64::from(a) * i64::from(b)).rem_euclid(q),
+            0
+        );
+    }
+    assert_eq!(Q8380417::INV_NTT_SCALE, 41_978);
 }
 
 #[test]

@@ -1,38 +1,17 @@
 //! ByteEncode_d and ByteDecode_d (FIPS 203 §4.2.1) and the §7.2 modulus check.
 
 use crate::Error;
-use crate::lattice::{Field, N, Poly, Q3329};
+use crate::lattice::{Field, N, Poly, Q3329, pack, unpack};
 
 /// FIPS 203, Algorithm 5 (ByteEncode_d), for 1 ≤ d ≤ 12; coefficients in [0, 2^d).
-///
-/// Eight coefficients of d bits are exactly d bytes, so each group is packed into one integer
-/// and written little-endian, which is the bit order of BitsToBytes.
+/// Algorithms 3 and 4 (BitsToBytes, BytesToBits) are the little-endian bit order of `pack`.
 pub(crate) fn byte_encode(d: u32, f: &Poly<Q3329>, out: &mut [u8]) {
-    let d = d as usize;
-    debug_assert_eq!(out.len(), 32 * d);
-    let mask = (1u128 << d) - 1;
-    for (group, bytes) in f.coeffs.chunks_exact(8).zip(out.chunks_exact_mut(d)) {
-        let mut acc = 0u128;
-        for (i, &c) in group.iter().enumerate() {
-            acc |= (c as u16 as u128 & mask) << (d * i);
-        }
-        bytes.copy_from_slice(&acc.to_le_bytes()[..d]);
-    }
+    pack(f, d, |c| c as u32, out);
 }
 
 /// FIPS 203, Algorithm 6 (ByteDecode_d) for d < 12: every value in [0, 2^d).
 pub(crate) fn byte_decode(d: u32, bytes: &[u8], f: &mut Poly<Q3329>) {
-    let d = d as usize;
-    debug_assert_eq!(bytes.len(), 32 * d);
-    let mask = (1u128 << d) - 1;
-    for (group, bytes) in f.coeffs.chunks_exact_mut(8).zip(bytes.chunks_exact(d)) {
-        let mut word = [0u8; 16];
-        word[..d].copy_from_slice(bytes);
-        let acc = u128::from_le_bytes(word);
-        for (i, c) in group.iter_mut().enumerate() {
-            *c = ((acc >> (d * i)) & mask) as i16;
-        }
-    }
+    unpack(bytes, d, |v| v as i32, f);
 }
 
 /// ByteEncode_12 of each polynomial of a vector (canonical coefficients), concatenated.

@@ -130,3 +130,62 @@ macro_rules! for_each_ml_kem_set {
         mod ml_kem_1024 { $( #[test] fn $case() { super::$case::<pqfips::ml_kem::MlKem1024>() } )* }
     };
 }
+
+/// An "RNG" that hands out exactly the given bytes, for vectors that fix the randomness
+/// (ML-DSA's rnd, SLH-DSA's opt_rand). Asking for more than it holds is a test failure.
+pub struct FixedRng(Vec<u8>);
+
+impl FixedRng {
+    pub fn new(bytes: &[u8]) -> Self {
+        Self(bytes.to_vec())
+    }
+}
+
+impl TryRng for FixedRng {
+    type Error = Infallible;
+
+    fn try_next_u32(&mut self) -> Result<u32, Infallible> {
+        let mut b = [0u8; 4];
+        self.try_fill_bytes(&mut b)?;
+        Ok(u32::from_le_bytes(b))
+    }
+
+    fn try_next_u64(&mut self) -> Result<u64, Infallible> {
+        let mut b = [0u8; 8];
+        self.try_fill_bytes(&mut b)?;
+        Ok(u64::from_le_bytes(b))
+    }
+
+    fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Infallible> {
+        assert!(
+            dst.len() <= self.0.len(),
+            "FixedRng: asked for {} bytes, holds {}",
+            dst.len(),
+            self.0.len()
+        );
+        let rest = self.0.split_off(dst.len());
+        dst.copy_from_slice(&self.0);
+        self.0 = rest;
+        Ok(())
+    }
+}
+
+impl TryCryptoRng for FixedRng {}
+
+/// The pre-hash function NIST's vectors name, e.g. "SHA2-512/256".
+pub fn prehash(name: &str) -> pqfips::PreHash {
+    *pqfips::PreHash::ALL
+        .iter()
+        .find(|p| p.name() == name)
+        .unwrap_or_else(|| panic!("unknown hash {name}"))
+}
+
+/// Runs each named generic test once per ML-DSA parameter set, as separate tests.
+#[macro_export]
+macro_rules! for_each_ml_dsa_set {
+    ($($case:ident),* $(,)?) => {
+        mod ml_dsa_44 { $( #[test] fn $case() { super::$case::<pqfips::ml_dsa::MlDsa44>() } )* }
+        mod ml_dsa_65 { $( #[test] fn $case() { super::$case::<pqfips::ml_dsa::MlDsa65>() } )* }
+        mod ml_dsa_87 { $( #[test] fn $case() { super::$case::<pqfips::ml_dsa::MlDsa87>() } )* }
+    };
+}

@@ -1,0 +1,505 @@
+//! The public ML-DSA types and the external algorithms of FIPS 204 §5 (Algorithms 1–5): keys,
+//! signatures, the message representative μ, pure and pre-hash signing and verification.
+
+use core::fmt;
+
+use rand_core::CryptoRng;
+use subtle::ConstantTimeEq;
+use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
+
+use super::ParameterSet;
+use super::encode::{T1_POLY_BYTES, pack_t1, sk_decode, unpack_t1};
+use super::params::D;
+use super::{sign, verify};
+use crate::Error;
+use crate::array::ByteArray;
+use crate::hash::Shake256;
+use crate::hash::prehash::{MessagePrefix, PreHash};
+use crate::lattice::PolyVec;
+
+/// Bytes of the seed ξ, the canonical form of a signing key (FIPS 204 §3.6.3).
+pub const SEED_SIZE: usize = 32;
+/// Bytes of the message representative μ.
+pub const MU_SIZE: usize = 64;
+
+/// A verifying (public) key. Holds the FIPS 204 encoding, NTT(t₁·2^d) and tr = H(pk, 64),
+/// computed once on import so that verification does neither again.
+pub struct VerifyingKey<P: ParameterSet> {
+    pub(super) bytes: P::VerifyingKeyBytes,
+    pub(super) t1_hat: P::VecK,
+    pub(super) tr: [u8; 64],
+}
+
+/// A signing (private) key: its FIPS 204 encoding, NTT(s₁), NTT(s₂) and NTT(t₀) precomputed
+/// for signing, the verifying key, and the seed ξ when there is one. Wiped on drop.
+pub struct SigningKey<P: ParameterSet> {
+    pub(super) bytes: P::SigningKeyBytes,
+    pub(super) s1_hat: P::VecL,
+    pub(super) s2_hat: P::VecK,
+    pub(super) t0_hat: P::VecK,
+    pub(super) vk: VerifyingKey<P>,
+    pub(super) seed: Option<[u8; SEED_SIZE]>,
+}
+
+/// A signature: c̃ ‖ z ‖ h as FIPS 204 encodes it. Any byte string of the right length is a
+/// `Signature`; malformed contents are rejected by verification.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Signature<P: ParameterSet>(pub(super) P::SignatureBytes);
+
+/// The 64-byte message representative μ = H(tr ‖ M′, 64) of FIPS 204 Algorithm 7, line 6:
+/// what is signed when μ is computed outside the signer ("external μ").
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Mu([u8; MU_SIZE]);
+
+/// Computes μ incrementally, for messages that arrive in parts or do not fit in memory.
+/// Made by [`VerifyingKey::message_representative`].
+#[derive(Clone)]
+pub struct MuBuilder(Shake256);
+
+impl<P: ParameterSet> SigningKey<P> {
+    /// FIPS 204, Algorithm 1 (ML-DSA.KeyGen): a new key from 32 random bytes ξ.
+    pub fn generate<R: CryptoRng + ?Sized>(rng: &mut R) -> Self {
+        let mut xi = Zeroizing::new([0u8; SEED_SIZE]);
+        rng.fill_bytes(&mut *xi);
+        Self::from_seed(&xi)
+    }
+
+    /// FIPS 204, Algorithm 6 (ML-DSA.KeyGen_internal) on the seed ξ: the canonical way to store
+    /// and restore a signing key. Deterministic.
+    pub fn from_seed(xi: &[u8; SEED_SIZE]) -> Self {
+        sign::keygen_internal(xi)
+    }
+
+    /// The seed ξ this key was made from, or `None` for a key imported in expanded form.
+    pub fn seed(&self) -> Option<&[u8; SEED_SIZE]> {
+        self.seed.as_ref()
+    }
+
+    /// The matching verifying key.
+    pub fn verifying_key(&self) -> &VerifyingKey<P> {
+        &self.vk
+    }
+
+    /// FIPS 204, Algorithm 2 (ML-DSA.Sign), hedged: 32 fresh random bytes `rnd`.
+    ///
+    /// # Errors
+    /// [`Error::ContextTooLong`] if `ctx` is longer than 255 bytes.
+    pub fn sign<R: CryptoRng + ?Sized>(
+        &self,
+        rng: &mut R,
+        msg: &[u8],
+        ctx: &[u8],
+    ) -> Result<Signature<P>, Error> {
+        let prefix = MessagePrefix::pure(ctx)?;
+        Ok(self.sign_mu(rng, &self.vk.mu(&[prefix.as_bytes(), msg])))
+    }
+
+    /// FIPS 204, Algorithm 2 (ML-DSA.Sign), deterministic variant: `rnd` = 0³². Signatures
+    /// repeat for repeated messages; prefer [`SigningKey::sign`] where side channels matter.
+    ///
+    /// # Errors
+    /// [`Error::ContextTooLong`] if `ctx` is longer than 255 bytes.
+    pub fn sign_deterministic(&self, msg: &[u8], ctx: &[u8]) -> Result<Signature<P>, Error> {
+        let prefix = MessagePrefix::pure(ctx)?;
+        Ok(self.sign_mu_deterministic(&self.vk.mu(&[prefix.as_bytes(), msg])))
+    }
+
+    /// FIPS 204, Algorithm 4 (HashML-DSA.Sign), hedged: signs PH(`msg`).
+    ///
+    /// # Errors
+    /// [`Error::ContextTooLong`] if `ctx` is longer than 255 bytes.
+    pub fn sign_prehash<R: CryptoRng + ?Sized>(
+        &self,
+        rng: &mut R,
+        ph: PreHash,
+        msg: &[u8],
+        ctx: &[u8],
+    ) -> Result<Signature<P>, Error> {
+        self.sign_digest(rng, ph, ph.hash(msg).as_bytes(), ctx)
+    }
+
+    /// FIPS 204, Algorithm 4 (HashML-DSA.Sign), hedged, for a caller who already computed
+    /// `digest` = PH(M).
+    ///
+    /// # Errors
+    /// [`Error::ContextTooLong`] if `ctx` is longer than 255 bytes; [`Error::InvalidLength`]
+    /// if `digest` is not `ph.digest_size()` bytes.
+    pub fn sign_digest<R: CryptoRng + ?Sized>(
+        &self,
+        rng: &mut R,
+        ph: PreHash,
+        digest: &[u8],
+        ctx: &[u8],
+    ) -> Result<Signature<P>, Error> {
+        let prefix = MessagePrefix::prehash(ph, ctx)?;
+        let digest = ph.digest_from(digest)?;
+        Ok(self.sign_mu(rng, &self.vk.mu(&[prefix.as_bytes(), digest.as_bytes()])))
+    }
+
+    /// Signs an externally computed μ (FIPS 204 Algorithm 7 from line 7), hedged.
+    pub fn sign_mu<R: CryptoRng + ?Sized>(&self, rng: &mut R, mu: &Mu) -> Signature<P> {
+        let mut rnd = Zeroizing::new([0u8; 32]);
+        rng.fill_bytes(&mut *rnd);
+        sign::sign_mu(self, &mu.0, &rnd)
+    }
+
+    /// Signs an externally computed μ, deterministic variant (`rnd` = 0³²).
+    pub fn sign_mu_deterministic(&self, mu: &Mu) -> Signature<P> {
+        sign::sign_mu(self, &mu.0, &[0; 32])
+    }
+
+    /// Imports the expanded FIPS 204 encoding (skEncode). FIPS 204 warns that skDecode of a
+    /// malformed key yields out-of-range values, so the import checks the key completely: s₁
+    /// and s₂ in [−η, η], and t₀ and tr equal to what s₁, s₂ and ρ determine (this recomputes
+    /// t = A·s₁ + s₂, about the cost of key generation).
+    ///
+    /// # Errors
+    /// [`Error::InvalidLength`] unless `bytes` is `SIGNING_KEY_SIZE` long; [`Error::InvalidKey`]
+    /// if the key is malformed or inconsistent.
+    pub fn from_expanded_bytes(bytes: &[u8]) -> Result<Self, Error> {
+        Error::check_length(P::SIGNING_KEY_SIZE, bytes.len())?;
+        let sk = sk_decode::<P>(bytes)?;
+        let key = sign::expand_key::<P>(sk.rho, sk.key, &sk.s1, &sk.s2, None);
+        // Re-encoding what s₁, s₂ and ρ determine must give the input back, t₀ and tr
+        // included. t₀ is secret: the comparison is constant-time, only its result is public.
+        let encoded: &[u8] = key.bytes.as_ref();
+        if bool::from(encoded.ct_eq(bytes)) {
+            Ok(key)
+        } else {
+            Err(Error::InvalidKey)
+        }
+    }
+
+    /// The expanded FIPS 204 encoding (skEncode), in a buffer wiped on drop.
+    pub fn to_expanded_bytes(&self) -> Zeroizing<P::SigningKeyBytes> {
+        Zeroizing::new(self.bytes)
+    }
+
+    /// K, the private seed for the per-signature randomness.
+    pub(super) fn key(&self) -> &[u8; 32] {
+        // Infallible: bytes 32..64 of the encoding are K.
+        self.bytes.as_ref()[32..64].try_into().expect("32 bytes")
+    }
+}
+
+impl<P: ParameterSet> VerifyingKey<P> {
+    /// Imports the FIPS 204 encoding pkEncode(ρ, t₁). Every byte string of the right length
+    /// decodes to a valid key (t₁ has 10-bit coefficients).
+    ///
+    /// # Errors
+    /// [`Error::InvalidLength`] unless `bytes` is `VERIFYING_KEY_SIZE` long.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
+        Error::check_length(P::VERIFYING_KEY_SIZE, bytes.len())?;
+        let mut vk_bytes = P::VerifyingKeyBytes::zeroed();
+        vk_bytes.as_mut().copy_from_slice(bytes);
+        // pkDecode (FIPS 204, Algorithm 23), kept as NTT(t₁·2^d) for verification.
+        let mut t1_hat = P::VecK::zero();
+        for (t, chunk) in t1_hat
+            .as_mut()
+            .iter_mut()
+            .zip(bytes[32..].chunks_exact(T1_POLY_BYTES))
+        {
+            unpack_t1(chunk, t);
+            for c in t.coeffs.iter_mut() {
+                *c <<= D;
+            }
+            t.ntt();
+        }
+        Ok(Self::from_encoding(vk_bytes, t1_hat))
+    }
+
+    /// The key from its encoding and NTT(t₁·2^d), finishing tr = H(pk, 64).
+    fn from_encoding(bytes: P::VerifyingKeyBytes, t1_hat: P::VecK) -> Self {
+        let mut tr = [0u8; 64];
+        Shake256::digest(&[bytes.as_ref()], &mut tr);
+        Self { bytes, t1_hat, tr }
+    }
+
+    /// The key from ρ, t₁ and NTT(t₁·2^d): pkEncode (FIPS 204, Algorithm 22) and tr.
+    pub(super) fn from_parts(rho: &[u8; 32], t1: &P::VecK, t1_hat: P::VecK) -> Self {
+        let mut bytes = P::VerifyingKeyBytes::zeroed();
+        bytes.as_mut()[..32].copy_from_slice(rho);
+        for (t, chunk) in t1
+            .as_ref()
+            .iter()
+            .zip(bytes.as_mut()[32..].chunks_exact_mut(T1_POLY_BYTES))
+        {
+            pack_t1(t, chunk);
+        }
+        Self::from_encoding(bytes, t1_hat)
+    }
+
+    /// The FIPS 204 encoding pkEncode(ρ, t₁).
+    pub fn to_bytes(&self) -> P::VerifyingKeyBytes {
+        self.bytes
+    }
+
+    /// The encoding as a byte slice.
+    pub fn as_bytes(&self) -> &[u8] {
+        self.bytes.as_ref()
+    }
+
+    /// ρ, the seed of the matrix A.
+    pub(super) fn rho(&self) -> &[u8; 32] {
+        // Infallible: the encoding starts with the 32 bytes of ρ.
+        self.bytes.as_ref()[..32].try_into().expect("32 bytes")
+    }
+
+    /// FIPS 204, Algorithm 3 (ML-DSA.Verify).
+    ///
+    /// # Errors
+    /// [`Error::ContextTooLong`] if `ctx` is longer than 255 bytes; [`Error::InvalidSignature`]
+    /// if the signature does not verify or is malformed.
+    pub fn verify(&self, msg: &[u8], ctx: &[u8], sig: &Signature<P>) -> Result<(), Error> {
+        let prefix = MessagePrefix::pure(ctx)?;
+        self.verify_mu(&self.mu(&[prefix.as_bytes(), msg]), sig)
+    }
+
+    /// FIPS 204, Algorithm 5 (HashML-DSA.Verify): verifies a signature on PH(`msg`).
+    ///
+    /// # Errors
+    /// As [`VerifyingKey::verify`].
+    pub fn verify_prehash(
+        &self,
+        ph: PreHash,
+        msg: &[u8],
+        ctx: &[u8],
+        sig: &Signature<P>,
+    ) -> Result<(), Error> {
+        self.verify_digest(ph, ph.hash(msg).as_bytes(), ctx, sig)
+    }
+
+    /// FIPS 204, Algorithm 5 (HashML-DSA.Verify) for a caller who already computed
+    /// `digest` = PH(M).
+    ///
+    /// # Errors
+    /// As [`VerifyingKey::verify`], and [`Error::InvalidLength`] if `digest` is not
+    /// `ph.digest_size()` bytes.
+    pub fn verify_digest(
+        &self,
+        ph: PreHash,
+        digest: &[u8],
+        ctx: &[u8],
+        sig: &Signature<P>,
+    ) -> Result<(), Error> {
+        let prefix = MessagePrefix::prehash(ph, ctx)?;
+        let digest = ph.digest_from(digest)?;
+        self.verify_mu(&self.mu(&[prefix.as_bytes(), digest.as_bytes()]), sig)
+    }
+
+    /// Verifies a signature on an externally computed μ (FIPS 204 Algorithm 8 from line 8).
+    ///
+    /// # Errors
+    /// [`Error::InvalidSignature`] if the signature does not verify or is malformed.
+    pub fn verify_mu(&self, mu: &Mu, sig: &Signature<P>) -> Result<(), Error> {
+        verify::verify_mu(self, &mu.0, &sig.0)
+    }
+
+    /// Starts computing μ = H(tr ‖ M′, 64) for a pure signature with context `ctx`, where
+    /// M′ = 0 ‖ |ctx| ‖ ctx ‖ M and M is given in parts to [`MuBuilder::update`].
+    ///
+    /// # Errors
+    /// [`Error::ContextTooLong`] if `ctx` is longer than 255 bytes.
+    pub fn message_representative(&self, ctx: &[u8]) -> Result<MuBuilder, Error> {
+        let prefix = MessagePrefix::pure(ctx)?;
+        let mut h = Shake256::new();
+        h.absorb(&self.tr);
+        h.absorb(prefix.as_bytes());
+        Ok(MuBuilder(h))
+    }
+
+    /// μ = H(tr ‖ parts…, 64).
+    pub(super) fn mu(&self, parts: &[&[u8]]) -> Mu {
+        let mut h = Shake256::new();
+        h.absorb(&self.tr);
+        for part in parts {
+            h.absorb(part);
+        }
+        let mut mu = [0u8; MU_SIZE];
+        h.finalize().squeeze(&mut mu);
+        Mu(mu)
+    }
+}
+
+impl MuBuilder {
+    /// Absorbs the next part of the message.
+    pub fn update(&mut self, part: &[u8]) -> &mut Self {
+        self.0.absorb(part);
+        self
+    }
+
+    /// μ of everything absorbed so far.
+    pub fn finalize(&self) -> Mu {
+        let mut mu = [0u8; MU_SIZE];
+        self.0.clone().finalize().squeeze(&mut mu);
+        Mu(mu)
+    }
+}
+
+impl Mu {
+    /// The 64 bytes of μ.
+    pub fn as_bytes(&self) -> &[u8; MU_SIZE] {
+        &self.0
+    }
+}
+
+impl From<[u8; MU_SIZE]> for Mu {
+    fn from(bytes: [u8; MU_SIZE]) -> Self {
+        Self(bytes)
+    }
+}
+
+impl<P: ParameterSet> Signature<P> {
+    /// The signature bytes c̃ ‖ z ‖ h.
+    pub fn as_bytes(&self) -> &P::SignatureBytes {
+        &self.0
+    }
+
+    /// Takes a signature of exactly `SIGNATURE_SIZE` bytes.
+    ///
+    /// # Errors
+    /// [`Error::InvalidLength`] for any other length.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
+        Error::check_length(P::SIGNATURE_SIZE, bytes.len())?;
+        let mut sig = P::SignatureBytes::zeroed();
+        sig.as_mut().copy_from_slice(bytes);
+        Ok(Self(sig))
+    }
+}
+
+impl<P: ParameterSet> AsRef<[u8]> for Signature<P> {
+    fn as_ref(&self) -> &[u8] {
+        self.0.as_ref()
+    }
+}
+
+impl<P: ParameterSet> TryFrom<&[u8]> for Signature<P> {
+    type Error = Error;
+
+    /// Same as [`Signature::from_bytes`].
+    fn try_from(bytes: &[u8]) -> Result<Self, Error> {
+        Self::from_bytes(bytes)
+    }
+}
+
+impl<P: ParameterSet> TryFrom<&[u8]> for VerifyingKey<P> {
+    type Error = Error;
+
+    /// Same as [`VerifyingKey::from_bytes`].
+    fn try_from(bytes: &[u8]) -> Result<Self, Error> {
+        Self::from_bytes(bytes)
+    }
+}
+
+impl<P: ParameterSet> TryFrom<&[u8]> for SigningKey<P> {
+    type Error = Error;
+
+    /// Same as [`SigningKey::from_expanded_bytes`].
+    fn try_from(bytes: &[u8]) -> Result<Self, Error> {
+        Self::from_expanded_bytes(bytes)
+    }
+}
+
+impl<P: ParameterSet> fmt::Debug for Signature<P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Signature<{}>({} bytes)", P::NAME, P::SIGNATURE_SIZE)
+    }
+}
+
+impl fmt::Debug for Mu {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Mu(")?;
+        for b in &self.0 {
+            write!(f, "{b:02x}")?;
+        }
+        f.write_str(")")
+    }
+}
+
+impl fmt::Debug for MuBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("MuBuilder(..)")
+    }
+}
+
+impl<P: ParameterSet> Clone for VerifyingKey<P> {
+    fn clone(&self) -> Self {
+        Self {
+            bytes: self.bytes,
+            t1_hat: self.t1_hat.clone(),
+            tr: self.tr,
+        }
+    }
+}
+
+/// Keys are equal when their encodings are.
+impl<P: ParameterSet> PartialEq for VerifyingKey<P> {
+    fn eq(&self, other: &Self) -> bool {
+        self.bytes == other.bytes
+    }
+}
+
+impl<P: ParameterSet> Eq for VerifyingKey<P> {}
+
+impl<P: ParameterSet> fmt::Debug for VerifyingKey<P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "VerifyingKey<{}>(tr = ", P::NAME)?;
+        for b in &self.tr[..16] {
+            write!(f, "{b:02x}")?;
+        }
+        f.write_str("…)")
+    }
+}
+
+impl<P: ParameterSet> Clone for SigningKey<P> {
+    fn clone(&self) -> Self {
+        Self {
+            bytes: self.bytes,
+            s1_hat: self.s1_hat.clone(),
+            s2_hat: self.s2_hat.clone(),
+            t0_hat: self.t0_hat.clone(),
+            vk: self.vk.clone(),
+            seed: self.seed,
+        }
+    }
+}
+
+/// Constant-time over the secret encoding (which determines everything else but the seed).
+impl<P: ParameterSet> ConstantTimeEq for SigningKey<P> {
+    fn ct_eq(&self, other: &Self) -> subtle::Choice {
+        self.bytes.as_ref().ct_eq(other.bytes.as_ref())
+    }
+}
+
+/// Constant-time, through [`ConstantTimeEq`]. Whether a seed is attached does not matter.
+impl<P: ParameterSet> PartialEq for SigningKey<P> {
+    fn eq(&self, other: &Self) -> bool {
+        self.ct_eq(other).into()
+    }
+}
+
+impl<P: ParameterSet> Eq for SigningKey<P> {}
+
+impl<P: ParameterSet> fmt::Debug for SigningKey<P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "SigningKey<{}>(..)", P::NAME)
+    }
+}
+
+impl<P: ParameterSet> Zeroize for SigningKey<P> {
+    fn zeroize(&mut self) {
+        self.bytes.zeroize();
+        self.s1_hat.zeroize();
+        self.s2_hat.zeroize();
+        self.t0_hat.zeroize();
+        self.seed.zeroize();
+    }
+}
+
+impl<P: ParameterSet> Drop for SigningKey<P> {
+    fn drop(&mut self) {
+        self.zeroize();
+    }
+}
+
+impl<P: ParameterSet> ZeroizeOnDrop for SigningKey<P> {}

@@ -1,0 +1,293 @@
+//! Pseudorandom sampling (FIPS 204 §7.3): SampleInBall, RejNTTPoly, RejBoundedPoly, ExpandA,
+//! ExpandS and ExpandMask.
+
+use super::ParameterSet;
+use crate::hash::{Shake128, Shake256};
+use crate::lattice::{N, Poly, PolyVec, Q8380417, Rows, pack, rej_uniform, unpack};
+
+type Poly32 = Poly<Q8380417>;
+
+/// Â[r][s]: FIPS 204, Algorithm 30 (RejNTTPoly) on ρ‖s‖r, as ExpandA (Algorithm 32) seeds it.
+///
+/// Five SHAKE128 blocks (840 bytes) give 256 coefficients with overwhelming probability
+/// (each 3-byte group is accepted with probability q/2^23 > 0.999); more follow a block at a
+/// time. The seed is public, so the rejections may branch.
+pub(crate) fn rej_ntt_poly(rho: &[u8; 32], s: u8, r: u8) -> Poly32 {
+    let mut xof = Shake128::new();
+    xof.absorb(rho);
+    xof.absorb(&[s, r]);
+    let mut xof = xof.finalize();
+    let mut a = Poly::zero();
+    let mut buf = [0u8; 5 * Shake128::RATE];
+    xof.squeeze(&mut buf);
+    let mut n = rej_uniform::<Q8380417>(&buf, &mut a.coeffs);
+    while n < N {
+        let block = &mut buf[..Shake128::RATE];
+        xof.squeeze(block);
+        n += rej_uniform::<Q8380417>(block, &mut a.coeffs[n..]);
+    }
+    a
+}
+
+/// FIPS 204, Algorithm 32 (ExpandA): the whole matrix Â, for signing, which uses it in every
+/// iteration of its loop. Key generation and verification use each entry once and call
+/// [`rej_ntt_poly`] as they go instead.
+pub(crate) fn expand_a<P: ParameterSet>(rho: &[u8; 32]) -> P::Matrix {
+    P::Matrix::from_fn(|r| {
+        let mut row = P::VecL::zero();
+        for (s, a) in row.as_mut().iter_mut().enumerate() {
+            *a = rej_ntt_poly(rho, s as u8, r as u8);
+        }
+        row
+    })
+}
+
+/// FIPS 204, Algorithm 31 (RejBoundedPoly) on ρ′‖IntegerToBytes(nonce, 2), with CoeffFromHalfByte
+/// (Algorithm 15) inlined.
+///
+/// The stream is secret. Which half-bytes are rejected is revealed through where the next
+/// coefficient is written (the standard's rejection sampling): that is independent of the
+/// accepted coefficients, which are computed without a branch or a division
+/// (b mod 5 = b − 5·⌊205·b / 1024⌋ for b < 15). Every candidate is written and the position
+/// advances by the acceptance bit, so there is no branch per half-byte either.
+pub(crate) fn rej_bounded_poly<P: ParameterSet>(rho_prime: &[u8; 64], nonce: u16) -> Poly32 {
+    let mut xof = Shake256::new();
+    xof.absorb(rho_prime);
+    xof.absorb(&nonce.to_le_bytes());
+    let mut xof = xof.finalize();
+    // Two spare slots, so that the two candidates of a byte can always be written.
+    let mut out = zeroize::Zeroizing::new([0i32; N + 2]);
+    let mut buf = zeroize::Zeroizing::new([0u8; Shake256::RATE]);
+    let mut n = 0;
+    while n < N {
+        xof.squeeze(&mut *buf);
+        for &z in buf.iter() {
+            for b in [i32::from(z & 15), i32::from(z >> 4)] {
+                let (bound, value) = if P::ETA == 2 {
+                    (15, 2 - (b - 5 * ((205 * b) >> 10)))
+                } else {
+                    (9, 4 - b)
+                };
+                out[n] = value;
+                n += ((b - bound) >> 31 & 1) as usize;
+            }
+            if n >= N {
+                break;
+            }
+        }
+    }
+    let mut a = Poly::zero();
+    a.coeffs.copy_from_slice(&out[..N]);
+    a
+}
+
+/// FIPS 204, Algorithm 33 (ExpandS): s₁ from nonces 0..ℓ, s₂ from ℓ..ℓ+k.
+pub(crate) fn expand_s<P: ParameterSet>(rho_prime: &[u8; 64], s1: &mut P::VecL, s2: &mut P::VecK) {
+    for (r, s) in s1.as_mut().iter_mut().enumerate() {
+        *s = rej_bounded_poly::<P>(rho_prime, r as u16);
+    }
+    for (r, s) in s2.as_mut().iter_mut().enumerate() {
+        *s = rej_bounded_poly::<P>(rho_prime, (P::L + r) as u16);
+    }
+}
+
+/// FIPS 204, Algorithm 34 (ExpandMask): y[r] = BitUnpack(H(ρ″‖IntegerToBytes(κ + r, 2)), γ₁ − 1, γ₁).
+pub(crate) fn expand_mask<P: ParameterSet>(rho_pp: &[u8; 64], kappa: u16, y: &mut P::VecL) {
+    let mut buf = zeroize::Zeroizing::new([0u8; 32 * 20]);
+    let buf = &mut buf[..32 * P::Z_BITS as usize];
+    for (r, y) in y.as_mut().iter_mut().enumerate() {
+        let nonce = kappa.wrapping_add(r as u16);
+        Shake256::digest(&[rho_pp, &nonce.to_le_bytes()], buf);
+        unpack(buf, P::Z_BITS, |v| P::GAMMA1 - v as i32, y);
+    }
+}
+
+/// FIPS 204, Algorithm 29 (SampleInBall): the challenge c, τ coefficients ±1, from c̃.
+///
+/// For the accepted iteration c̃ is part of the signature, but the signer also samples c for
+/// iterations it rejects, whose c̃ must stay secret. So the Fisher–Yates positions are never
+/// used as a memory index: c is kept as two 256-bit masks (nonzero, negative), read and written
+/// at position j with whole-word masks and a shift. Only the byte rejections (j > i) branch;
+/// they reveal nothing about the accepted positions, which are uniform whatever was rejected.
+pub(crate) fn sample_in_ball<P: ParameterSet>(c_tilde: &[u8]) -> Poly32 {
+    let mut xof = Shake256::new();
+    xof.absorb(c_tilde);
+    let mut xof = xof.finalize();
+    // 4–5: the first 8 bytes are the signs, one bit each.
+    let mut signs = [0u8; 8];
+    xof.squeeze(&mut signs);
+    let signs = u64::from_le_bytes(signs);
+    let mut nonzero = [0u64; 4];
+    let mut negative = [0u64; 4];
+    let mut buf = [0u8; Shake256::RATE];
+    let mut pos = buf.len();
+    for (k, i) in (N - P::TAU..N).enumerate() {
+        // 7–10: j ← the next byte that is ≤ i.
+        let j = loop {
+            if pos == buf.len() {
+                xof.squeeze(&mut buf);
+                pos = 0;
+            }
+            let j = usize::from(buf[pos]);
+            pos += 1;
+            if j <= i {
+                break j;
+            }
+        };
+        // 11: c_i ← c_j (i is public: a plain bit write of the value read at j).
+        let (nz_j, neg_j) = (read_bit(&nonzero, j), read_bit(&negative, j));
+        write_bit(&mut nonzero, i, nz_j);
+        write_bit(&mut negative, i, neg_j);
+        // 12: c_j ← (−1)^h[i+τ−256].
+        write_bit(&mut nonzero, j, 1);
+        write_bit(&mut negative, j, (signs >> k) & 1);
+    }
+    let mut c = Poly::zero();
+    for (i, coeff) in c.coeffs.iter_mut().enumerate() {
+        let nz = ((nonzero[i / 64] >> (i % 64)) & 1) as i32;
+        let neg = ((negative[i / 64] >> (i % 64)) & 1) as i32;
+        *coeff = nz * (1 - 2 * neg);
+    }
+    c
+}
+
+/// Bit `j` of a 256-bit mask, touching every word.
+#[inline(always)]
+fn read_bit(mask: &[u64; 4], j: usize) -> u64 {
+    let mut bit = 0;
+    for (w, word) in mask.iter().enumerate() {
+        bit |= (word >> (j % 64)) & 1 & word_select(w, j);
+    }
+    bit
+}
+
+/// Sets bit `j` of a 256-bit mask to `bit` (0 or 1), touching every word.
+#[inline(always)]
+fn write_bit(mask: &mut [u64; 4], j: usize, bit: u64) {
+    for (w, word) in mask.iter_mut().enumerate() {
+        let m = (1u64 << (j % 64)) & word_select(w, j);
+        *word = (*word & !m) | (m & bit.wrapping_neg());
+    }
+}
+
+/// All ones if word `w` holds bit `j`, else zero, without a comparison branch.
+#[inline(always)]
+fn word_select(w: usize, j: usize) -> u64 {
+    let diff = (w ^ (j / 64)) as u64;
+    ((diff | diff.wrapping_neg()) >> 63).wrapping_sub(1)
+}
+
+/// w1Encode of one polynomial (FIPS 204, Algorithm 28): SimpleBitPack with W1_BITS bits.
+pub(crate) fn w1_encode_poly<P: ParameterSet>(w1: &Poly32, out: &mut [u8]) {
+    pack(w1, P::W1_BITS, |c| c as u32, out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ml_dsa::{MlDsa44, MlDsa65, MlDsa87};
+
+    /// Algorithm 29 as written, with the positions as indices.
+    fn spec_sample_in_ball(c_tilde: &[u8], tau: usize) -> [i32; N] {
+        let mut xof = Shake256::new();
+        xof.absorb(c_tilde);
+        let mut xof = xof.finalize();
+        let mut s = [0u8; 8];
+        xof.squeeze(&mut s);
+        let h = u64::from_le_bytes(s);
+        let mut c = [0i32; N];
+        for i in N - tau..N {
+            let mut j = [0u8];
+            xof.squeeze(&mut j);
+            while usize::from(j[0]) > i {
+                xof.squeeze(&mut j);
+            }
+            let j = usize::from(j[0]);
+            c[i] = c[j];
+            c[j] = if (h >> (i + tau - N)) & 1 == 1 { -1 } else { 1 };
+        }
+        c
+    }
+
+    fn check_sample_in_ball<P: ParameterSet>() {
+        for seed in 0u8..50 {
+            let c_tilde = [seed; 64];
+            let c = sample_in_ball::<P>(&c_tilde[..P::C_TILDE_SIZE]);
+            assert_eq!(
+                c.coeffs,
+                spec_sample_in_ball(&c_tilde[..P::C_TILDE_SIZE], P::TAU)
+            );
+            assert_eq!(c.coeffs.iter().filter(|&&x| x != 0).count(), P::TAU);
+        }
+    }
+
+    #[test]
+    fn sample_in_ball_is_algorithm_29() {
+        check_sample_in_ball::<MlDsa44>();
+        check_sample_in_ball::<MlDsa65>();
+        check_sample_in_ball::<MlDsa87>();
+    }
+
+    /// Algorithm 31 with Algorithm 15 as written.
+    fn spec_rej_bounded(rho: &[u8; 64], nonce: u16, eta: i32) -> [i32; N] {
+        let mut xof = Shake256::new();
+        xof.absorb(rho);
+        xof.absorb(&nonce.to_le_bytes());
+        let mut xof = xof.finalize();
+        let coeff = |b: i32| match eta {
+            2 if b < 15 => Some(2 - b % 5),
+            4 if b < 9 => Some(4 - b),
+            _ => None,
+        };
+        let mut a = [0i32; N];
+        let mut j = 0;
+        while j < N {
+            let mut z = [0u8];
+            xof.squeeze(&mut z);
+            if let Some(v) = coeff(i32::from(z[0] % 16)) {
+                a[j] = v;
+                j += 1;
+            }
+            if let (Some(v), true) = (coeff(i32::from(z[0] / 16)), j < N) {
+                a[j] = v;
+                j += 1;
+            }
+        }
+        a
+    }
+
+    #[test]
+    fn rej_bounded_poly_is_algorithm_31() {
+        let rho = [9u8; 64];
+        for nonce in [0u16, 1, 7, 300] {
+            assert_eq!(
+                rej_bounded_poly::<MlDsa44>(&rho, nonce).coeffs,
+                spec_rej_bounded(&rho, nonce, 2)
+            );
+            assert_eq!(
+                rej_bounded_poly::<MlDsa65>(&rho, nonce).coeffs,
+                spec_rej_bounded(&rho, nonce, 4)
+            );
+        }
+    }
+
+    #[test]
+    fn rej_ntt_poly_is_algorithm_30() {
+        let rho = [3u8; 32];
+        let fast = rej_ntt_poly(&rho, 2, 5);
+        let mut xof = Shake128::new();
+        xof.absorb(&rho);
+        xof.absorb(&[2, 5]);
+        let mut xof = xof.finalize();
+        let mut j = 0;
+        while j < N {
+            let mut b = [0u8; 3];
+            xof.squeeze(&mut b);
+            let z = i32::from(b[2] & 127) << 16 | i32::from(b[1]) << 8 | i32::from(b[0]);
+            if z < 8_380_417 {
+                assert_eq!(fast.coeffs[j], z, "coefficient {j}");
+                j += 1;
+            }
+        }
+    }
+}

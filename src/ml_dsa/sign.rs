@@ -1,0 +1,283 @@
+//! Key generation and signing (FIPS 204 §6.1–6.2, Algorithms 6 and 7).
+
+use zeroize::Zeroizing;
+
+use super::ParameterSet;
+use super::Signature;
+use super::encode::{HintMask, hint_bit_pack, pack_z, sk_encode};
+use super::keys::{SigningKey, VerifyingKey};
+use super::rounding::{high_bits, low_bits, make_hint, power2round};
+use super::sample::{
+    expand_a, expand_mask, expand_s, rej_ntt_poly, sample_in_ball, w1_encode_poly,
+};
+use crate::array::ByteArray;
+use crate::hash::Shake256;
+use crate::lattice::{Field, Poly, PolyVec, Q8380417};
+
+type Poly32 = Poly<Q8380417>;
+
+/// FIPS 204, Algorithm 6 (ML-DSA.KeyGen_internal).
+pub(crate) fn keygen_internal<P: ParameterSet>(xi: &[u8; 32]) -> SigningKey<P> {
+    // 1: (ρ, ρ′, K) ← H(ξ ‖ k ‖ ℓ, 128)
+    let mut seeds = Zeroizing::new([0u8; 128]);
+    Shake256::digest(&[xi, &[P::K as u8, P::L as u8]], &mut *seeds);
+    let (rho, rest) = seeds.split_at(32);
+    let (rho_prime, key) = rest.split_at(64);
+    // 4: (s₁, s₂) ← ExpandS(ρ′)
+    let mut s1 = Zeroizing::new(P::VecL::zero());
+    let mut s2 = Zeroizing::new(P::VecK::zero());
+    // Infallible: fixed sub-ranges of the 128-byte output.
+    expand_s::<P>(rho_prime.try_into().expect("64 bytes"), &mut s1, &mut s2);
+    expand_key::<P>(
+        rho.try_into().expect("32 bytes"),
+        key.try_into().expect("32 bytes"),
+        &*s1,
+        &*s2,
+        Some(*xi),
+    )
+}
+
+/// Lines 3 and 5–10 of Algorithm 6 from (ρ, K, s₁, s₂): t = NTT⁻¹(Â ∘ NTT(s₁)) + s₂,
+/// (t₁, t₀) ← Power2Round(t), pk, tr and sk; plus the NTT forms the signer and verifier keep.
+/// Also used to re-derive and check an imported expanded key.
+///
+/// NTT(t₁·2^d) comes for free: t₁·2^d = t − t₀, so it is t̂ − NTT(t₀), where t̂ = Â ∘ ŝ₁ + ŝ₂
+/// is at hand before the inverse NTT.
+pub(crate) fn expand_key<P: ParameterSet>(
+    rho: &[u8; 32],
+    key: &[u8; 32],
+    s1: &P::VecL,
+    s2: &P::VecK,
+    seed: Option<[u8; 32]>,
+) -> SigningKey<P> {
+    let mut s1_hat = s1.clone();
+    for s in s1_hat.as_mut() {
+        s.ntt();
+    }
+    let mut s2_hat = s2.clone();
+    for s in s2_hat.as_mut() {
+        s.ntt();
+    }
+    let mut t1 = P::VecK::zero();
+    let mut t0 = Zeroizing::new(P::VecK::zero());
+    let mut t0_hat = P::VecK::zero();
+    let mut t1_hat = P::VecK::zero();
+    let rows = t1
+        .as_mut()
+        .iter_mut()
+        .zip(t0.as_mut())
+        .zip(t0_hat.as_mut())
+        .zip(t1_hat.as_mut());
+    for (i, (((t1, t0), t0_hat), t1_hat)) in rows.enumerate() {
+        // 3, 5: t̂[i] = Σⱼ Â[i, j] ∘ ŝ₁[j] (times R⁻¹), Â[i, j] sampled as it is needed.
+        let mut acc = Zeroizing::new(Poly::zero());
+        for (j, s) in s1_hat.as_ref().iter().enumerate() {
+            acc.multiply_ntts_acc(&rej_ntt_poly(rho, j as u8, i as u8), s);
+        }
+        acc.reduce();
+        // t[i] = NTT⁻¹(…) + s₂[i], canonical.
+        let mut t = acc.clone();
+        t.inv_ntt();
+        t.add_assign(&s2.as_ref()[i]);
+        t.reduce();
+        t.canonicalize();
+        // 6: (t₁, t₀) ← Power2Round(t)
+        for ((c, c1), c0) in t
+            .coeffs
+            .iter()
+            .zip(t1.coeffs.iter_mut())
+            .zip(t0.coeffs.iter_mut())
+        {
+            (*c1, *c0) = power2round(*c);
+        }
+        *t0_hat = t0.clone();
+        t0_hat.ntt();
+        // NTT(t₁·2^d) = Â ∘ ŝ₁ + ŝ₂ − NTT(t₀).
+        acc.mul_r();
+        acc.add_assign(&s2_hat.as_ref()[i]);
+        acc.sub_assign(t0_hat);
+        acc.reduce();
+        *t1_hat = (*acc).clone();
+    }
+    // 8–9: pk ← pkEncode(ρ, t₁); tr ← H(pk, 64)
+    let vk = VerifyingKey::<P>::from_parts(rho, &t1, t1_hat);
+    // 10: sk ← skEncode(ρ, K, tr, s₁, s₂, t₀)
+    let mut bytes = P::SigningKeyBytes::zeroed();
+    sk_encode::<P>(rho, key, &vk.tr, s1, s2, &t0, bytes.as_mut());
+    SigningKey {
+        bytes,
+        s1_hat,
+        s2_hat,
+        t0_hat,
+        vk,
+        seed,
+    }
+}
+
+/// FIPS 204, Algorithm 7 (ML-DSA.Sign_internal) from line 7, given μ.
+///
+/// The loop reveals whether an iteration was rejected, which the standard allows (the number
+/// of iterations is public in every implementation of Fiat–Shamir with aborts); each decision
+/// is computed over all coefficients first, so it reveals nothing about which coefficient
+/// failed or by how much. Everything of a rejected iteration stays secret and is overwritten.
+pub(crate) fn sign_mu<P: ParameterSet>(
+    sk: &SigningKey<P>,
+    mu: &[u8; 64],
+    rnd: &[u8; 32],
+) -> Signature<P> {
+    // 7: ρ″ ← H(K ‖ rnd ‖ μ, 64)
+    let mut rho_pp = Zeroizing::new([0u8; 64]);
+    Shake256::digest(&[sk.key(), rnd, mu], &mut *rho_pp);
+    // 5: Â ← ExpandA(ρ); kept for the whole loop.
+    let a_hat = expand_a::<P>(sk.vk.rho());
+    let mut y = Zeroizing::new(P::VecL::zero());
+    let mut y_hat = Zeroizing::new(P::VecL::zero());
+    let mut w = Zeroizing::new(P::VecK::zero());
+    let mut c_hat = Zeroizing::new(Poly::zero());
+    let mut tmp = Zeroizing::new(Poly::zero());
+    let mut c_tilde = Zeroizing::new([0u8; 64]);
+    let c_tilde = &mut c_tilde[..P::C_TILDE_SIZE];
+    let mut hints: HintMask = [[0; 4]; 8];
+    // 8: κ ← 0. κ grows by ℓ per iteration; it cannot wrap 16 bits before about 9000
+    // consecutive rejections, an event of probability below 2^−1000.
+    let mut kappa = 0u16;
+    loop {
+        // 11: y ← ExpandMask(ρ″, κ); 31: κ ← κ + ℓ
+        expand_mask::<P>(&rho_pp, kappa, &mut y);
+        kappa = kappa.wrapping_add(P::L as u16);
+        // 12: w ← NTT⁻¹(Â ∘ NTT(y))
+        y_hat.clone_from(&y);
+        for p in y_hat.as_mut() {
+            p.ntt();
+        }
+        for (w, row) in w.as_mut().iter_mut().zip(a_hat.as_ref()) {
+            *w = Poly::zero();
+            for (a, y) in row.as_ref().iter().zip(y_hat.as_ref()) {
+                w.multiply_ntts_acc(a, y);
+            }
+            w.reduce();
+            w.inv_ntt();
+            w.reduce();
+            w.canonicalize();
+        }
+        // 13, 15: w₁ ← HighBits(w); c̃ ← H(μ ‖ w1Encode(w₁), λ/4), one polynomial at a time.
+        let mut h = Shake256::new();
+        h.absorb(mu);
+        for w in w.as_ref() {
+            for (c, w) in tmp.coeffs.iter_mut().zip(&w.coeffs) {
+                *c = high_bits::<P>(*w);
+            }
+            let mut encoded = [0u8; 32 * 6];
+            let encoded = &mut encoded[..32 * P::W1_BITS as usize];
+            w1_encode_poly::<P>(&tmp, encoded);
+            h.absorb(encoded);
+        }
+        h.finalize().squeeze(c_tilde);
+        // 16–17: ĉ ← NTT(SampleInBall(c̃))
+        *c_hat = sample_in_ball::<P>(c_tilde);
+        c_hat.ntt();
+        // 18, 20: z ← y + NTT⁻¹(ĉ ∘ ŝ₁), in place of y. |y| < γ₁ and |c·s₁| ≤ β, so z is the
+        // exact small integer, no reduction needed.
+        let mut exceeds = 0;
+        for (z, s1) in y.as_mut().iter_mut().zip(sk.s1_hat.as_ref()) {
+            product(&mut tmp, &c_hat, s1);
+            z.add_assign(&tmp);
+            exceeds |= norm_at_least(z, P::GAMMA1 - P::BETA);
+        }
+        // 23: ‖z‖∞ ≥ γ₁ − β rejects. Declassified: the rejection decision is public.
+        if exceeds != 0 {
+            continue;
+        }
+        // 19, 21: r₀ ← LowBits(w − c·s₂), with w ← w − c·s₂ kept for the hint.
+        for (w, s2) in w.as_mut().iter_mut().zip(sk.s2_hat.as_ref()) {
+            product(&mut tmp, &c_hat, s2);
+            tmp.sub_from(w);
+            tmp.reduce();
+            tmp.canonicalize();
+            core::mem::swap(w, &mut *tmp);
+            for &c in &w.coeffs {
+                exceeds |= at_least(low_bits::<P>(c), P::GAMMA2 - P::BETA);
+            }
+        }
+        // 23: ‖r₀‖∞ ≥ γ₂ − β rejects. Declassified: the rejection decision is public.
+        if exceeds != 0 {
+            continue;
+        }
+        // 25–26: h ← MakeHint(−c·t₀, w − c·s₂ + c·t₀), i.e. whether adding c·t₀ to w − c·s₂
+        // changes its high bits; kept as bit masks, with no index that depends on h.
+        let mut count = 0;
+        for ((w, t0), row) in w
+            .as_ref()
+            .iter()
+            .zip(sk.t0_hat.as_ref())
+            .zip(hints.iter_mut())
+        {
+            product(&mut tmp, &c_hat, t0);
+            exceeds |= norm_at_least(&tmp, P::GAMMA2);
+            *row = [0; 4];
+            for (j, (&ct0, &w)) in tmp.coeffs.iter().zip(&w.coeffs).enumerate() {
+                let sum = Q8380417::canonical(Q8380417::reduce(w + ct0));
+                row[j / 64] |= make_hint::<P>(sum, w) << (j % 64);
+            }
+            count += row.iter().map(|m| m.count_ones()).sum::<u32>();
+        }
+        // 28: ‖c·t₀‖∞ ≥ γ₂ or more than ω hints rejects. Declassified: the rejection decision
+        // is public; an accepted h is part of the signature.
+        if exceeds != 0 || count as usize > P::OMEGA {
+            continue;
+        }
+        // 33: σ ← sigEncode(c̃, z mod± q, h)
+        let mut sig = P::SignatureBytes::zeroed();
+        let (c_bytes, rest) = sig.as_mut().split_at_mut(P::C_TILDE_SIZE);
+        c_bytes.copy_from_slice(c_tilde);
+        let (z_bytes, h_bytes) = rest.split_at_mut(P::L * 32 * P::Z_BITS as usize);
+        for (z, chunk) in y
+            .as_ref()
+            .iter()
+            .zip(z_bytes.chunks_exact_mut(32 * P::Z_BITS as usize))
+        {
+            pack_z::<P>(z, chunk);
+        }
+        hint_bit_pack::<P>(&hints, h_bytes);
+        return Signature(sig);
+    }
+}
+
+/// out = NTT⁻¹(a ∘ b), centred: the product of two NTT-domain polynomials.
+fn product(out: &mut Poly32, a: &Poly32, b: &Poly32) {
+    *out = Poly::zero();
+    out.multiply_ntts_acc(a, b);
+    out.reduce();
+    out.inv_ntt();
+    out.reduce();
+}
+
+/// 1 if |x| ≥ bound (x centred), else 0, without a branch.
+#[inline(always)]
+fn at_least(x: i32, bound: i32) -> u32 {
+    let abs = x - ((x >> 31) & (2 * x));
+    ((bound - 1 - abs) >> 31) as u32 & 1
+}
+
+/// 1 if some |coefficient| ≥ bound, else 0, after looking at every coefficient.
+fn norm_at_least(p: &Poly32, bound: i32) -> u32 {
+    p.coeffs.iter().fold(0, |acc, &c| acc | at_least(c, bound))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn at_least_is_the_absolute_value_comparison() {
+        for x in -300..300 {
+            for bound in [1, 2, 100, 261] {
+                assert_eq!(
+                    at_least(x, bound) == 1,
+                    x.abs() >= bound,
+                    "x = {x}, bound = {bound}"
+                );
+            }
+        }
+    }
+}
