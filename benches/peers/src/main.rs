@@ -148,14 +148,15 @@ macro_rules! ml_dsa_race {
             &mut || { assert!(rc_vk.verify_with_context(black_box(&inputs[0].0), ctx, &rc_sig)); },
         ]);
         report($name, "verify", &t);
-        // pqfips's VerifyingKey holds NTT(t₁·2^d) and tr; the peers above start from bytes.
-        // This row charges pqfips for the import too.
+        // pqfips's VerifyingKey holds NTT(t₁·2^d) and tr, RustCrypto's holds Â as well;
+        // libcrux and fips204 start from bytes. This row charges everyone the import too.
         let vk_bytes = vk.to_bytes();
+        let rc_vk_bytes = rc_vk.encode();
         let t = race($budget, &mut [
             &mut || { let vk = pqfips::$pq::VerifyingKey::from_bytes(&vk_bytes).unwrap(); black_box(vk.verify(black_box(&inputs[0].0), ctx, &sig).unwrap()); },
             &mut || { black_box(libcrux_ml_dsa::$lc::portable::verify(&lc_kp.verification_key, black_box(&inputs[0].0), ctx, &lc_sig).unwrap()); },
             &mut || { let pk = fips204::$f204::PublicKey::try_from_bytes(f_pk.clone().into_bytes()).unwrap(); assert!(pk.verify(black_box(&inputs[0].0), &f_sig, ctx)); },
-            &mut || { assert!(rc_vk.verify_with_context(black_box(&inputs[0].0), ctx, &rc_sig)); },
+            &mut || { let vk = ml_dsa::VerifyingKey::<ml_dsa::$rc>::decode(&rc_vk_bytes); assert!(vk.verify_with_context(black_box(&inputs[0].0), ctx, &rc_sig)); },
         ]);
         report($name, "vk+ver", &t);
     }};
