@@ -29,32 +29,36 @@ pub(crate) fn unpack_t1(bytes: &[u8], t1: &mut Poly32) {
     unpack(bytes, 10, |v| v as i32, t1);
 }
 
-/// FIPS 204, Algorithm 24 (skEncode), written into `out` (SIGNING_KEY_SIZE bytes).
+/// FIPS 204, Algorithm 24 (skEncode) but for t₀, written into `out` (SIGNING_KEY_SIZE bytes);
+/// [`sk_encode_t0`] writes t₀ one polynomial at a time.
 pub(crate) fn sk_encode<P: ParameterSet>(
     rho: &[u8; 32],
     key: &[u8; 32],
     tr: &[u8; 64],
     s1: &P::VecL,
     s2: &P::VecK,
-    t0: &P::VecK,
     out: &mut [u8],
 ) {
     let eta_bytes = 32 * P::ETA_BITS as usize;
     out[..32].copy_from_slice(rho);
     out[32..64].copy_from_slice(key);
     out[64..128].copy_from_slice(tr);
-    let (s_bytes, t0_bytes) = out[128..].split_at_mut((P::K + P::L) * eta_bytes);
+    let s_bytes = &mut out[128..128 + (P::K + P::L) * eta_bytes];
     let s = s1.as_ref().iter().chain(s2.as_ref());
     for (p, chunk) in s.zip(s_bytes.chunks_exact_mut(eta_bytes)) {
         pack(p, P::ETA_BITS, |c| (P::ETA - c) as u32, chunk);
     }
-    for (p, chunk) in t0
-        .as_ref()
-        .iter()
-        .zip(t0_bytes.chunks_exact_mut(T0_POLY_BYTES))
-    {
-        pack(p, D, |c| ((1 << (D - 1)) - c) as u32, chunk);
-    }
+}
+
+/// Line 9 of skEncode: BitPack(t₀[i], 2^(d−1) − 1, 2^(d−1)) at its place in the encoding.
+pub(crate) fn sk_encode_t0<P: ParameterSet>(i: usize, t0: &Poly32, out: &mut [u8]) {
+    let at = 128 + (P::K + P::L) * 32 * P::ETA_BITS as usize + i * T0_POLY_BYTES;
+    pack(
+        t0,
+        D,
+        |c| ((1 << (D - 1)) - c) as u32,
+        &mut out[at..at + T0_POLY_BYTES],
+    );
 }
 
 /// What a signing key is re-derived from: ρ, K, s₁ and s₂. (tr and t₀ follow from them; the

@@ -15,7 +15,7 @@ use crate::Error;
 use crate::array::ByteArray;
 use crate::hash::Shake256;
 use crate::hash::prehash::{MessagePrefix, PreHash};
-use crate::lattice::PolyVec;
+use crate::lattice::{Poly, PolyVec, Q8380417};
 
 /// Bytes of the seed ξ, the canonical form of a signing key (FIPS 204 §3.6.3).
 pub const SEED_SIZE: usize = 32;
@@ -205,28 +205,35 @@ impl<P: ParameterSet> VerifyingKey<P> {
             }
             t.ntt();
         }
-        Ok(Self::from_encoding(vk_bytes, t1_hat))
+        let mut vk = Self {
+            bytes: vk_bytes,
+            t1_hat,
+            tr: [0; 64],
+        };
+        vk.finish_tr();
+        Ok(vk)
     }
 
-    /// The key from its encoding and NTT(t₁·2^d), finishing tr = H(pk, 64).
-    fn from_encoding(bytes: P::VerifyingKeyBytes, t1_hat: P::VecK) -> Self {
-        let mut tr = [0u8; 64];
-        Shake256::digest(&[bytes.as_ref()], &mut tr);
-        Self { bytes, t1_hat, tr }
-    }
-
-    /// The key from ρ, t₁ and NTT(t₁·2^d): pkEncode (FIPS 204, Algorithm 22) and tr.
-    pub(super) fn from_parts(rho: &[u8; 32], t1: &P::VecK, t1_hat: P::VecK) -> Self {
+    /// A key to be filled in: ρ set, t₁ and tr still zero.
+    pub(super) fn with_rho(rho: &[u8; 32]) -> Self {
         let mut bytes = P::VerifyingKeyBytes::zeroed();
         bytes.as_mut()[..32].copy_from_slice(rho);
-        for (t, chunk) in t1
-            .as_ref()
-            .iter()
-            .zip(bytes.as_mut()[32..].chunks_exact_mut(T1_POLY_BYTES))
-        {
-            pack_t1(t, chunk);
+        Self {
+            bytes,
+            t1_hat: P::VecK::zero(),
+            tr: [0; 64],
         }
-        Self::from_encoding(bytes, t1_hat)
+    }
+
+    /// pkEncode (FIPS 204, Algorithm 22) of row `i` of t₁.
+    pub(super) fn set_t1(&mut self, i: usize, t1: &Poly<Q8380417>) {
+        let at = 32 + i * T1_POLY_BYTES;
+        pack_t1(t1, &mut self.bytes.as_mut()[at..at + T1_POLY_BYTES]);
+    }
+
+    /// tr = H(pk, 64), once the encoding is complete.
+    pub(super) fn finish_tr(&mut self) {
+        Shake256::digest(&[self.bytes.as_ref()], &mut self.tr);
     }
 
     /// The FIPS 204 encoding pkEncode(ρ, t₁).

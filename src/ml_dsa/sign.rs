@@ -4,7 +4,7 @@ use zeroize::Zeroizing;
 
 use super::ParameterSet;
 use super::Signature;
-use super::encode::{HintMask, hint_bit_pack, pack_z, sk_encode};
+use super::encode::{HintMask, hint_bit_pack, pack_z, sk_encode, sk_encode_t0};
 use super::keys::{SigningKey, VerifyingKey};
 use super::rounding::{high_bits, low_bits, make_hint, power2round};
 use super::sample::{
@@ -50,33 +50,30 @@ pub(crate) fn expand_key<P: ParameterSet>(
     s2: &P::VecK,
     seed: Option<[u8; 32]>,
 ) -> SigningKey<P> {
-    let mut s1_hat = s1.clone();
-    for s in s1_hat.as_mut() {
+    // Built in place, row by row, so that no vector of t₁ or t₀ is ever held.
+    let mut sk = SigningKey::<P> {
+        bytes: P::SigningKeyBytes::zeroed(),
+        s1_hat: s1.clone(),
+        s2_hat: s2.clone(),
+        t0_hat: P::VecK::zero(),
+        vk: VerifyingKey::with_rho(rho),
+        seed,
+    };
+    for s in sk.s1_hat.as_mut().iter_mut().chain(sk.s2_hat.as_mut()) {
         s.ntt();
     }
-    let mut s2_hat = s2.clone();
-    for s in s2_hat.as_mut() {
-        s.ntt();
-    }
-    let mut t1 = P::VecK::zero();
-    let mut t0 = Zeroizing::new(P::VecK::zero());
-    let mut t0_hat = P::VecK::zero();
-    let mut t1_hat = P::VecK::zero();
-    let rows = t1
-        .as_mut()
-        .iter_mut()
-        .zip(t0.as_mut())
-        .zip(t0_hat.as_mut())
-        .zip(t1_hat.as_mut());
-    for (i, (((t1, t0), t0_hat), t1_hat)) in rows.enumerate() {
+    let mut t = Zeroizing::new(Poly::zero());
+    let mut t1 = Poly::zero();
+    let mut t0 = Zeroizing::new(Poly::zero());
+    for i in 0..P::K {
         // 3, 5: t̂[i] = Σⱼ Â[i, j] ∘ ŝ₁[j] (times R⁻¹), Â[i, j] sampled as it is needed.
         let mut acc = Zeroizing::new(Poly::zero());
-        for (j, s) in s1_hat.as_ref().iter().enumerate() {
+        for (j, s) in sk.s1_hat.as_ref().iter().enumerate() {
             acc.multiply_ntts_acc(&rej_ntt_poly(rho, j as u8, i as u8), s);
         }
         acc.reduce();
         // t[i] = NTT⁻¹(…) + s₂[i], canonical.
-        let mut t = acc.clone();
+        t.clone_from(&acc);
         t.inv_ntt();
         t.add_assign(&s2.as_ref()[i]);
         t.reduce();
@@ -90,28 +87,24 @@ pub(crate) fn expand_key<P: ParameterSet>(
         {
             (*c1, *c0) = power2round(*c);
         }
-        *t0_hat = t0.clone();
+        // 8, 10: t₁ into pkEncode, t₀ into skEncode.
+        sk.vk.set_t1(i, &t1);
+        sk_encode_t0::<P>(i, &t0, sk.bytes.as_mut());
+        let t0_hat = &mut sk.t0_hat.as_mut()[i];
+        t0_hat.clone_from(&t0);
         t0_hat.ntt();
         // NTT(t₁·2^d) = Â ∘ ŝ₁ + ŝ₂ − NTT(t₀).
         acc.mul_r();
-        acc.add_assign(&s2_hat.as_ref()[i]);
+        acc.add_assign(&sk.s2_hat.as_ref()[i]);
         acc.sub_assign(t0_hat);
         acc.reduce();
-        *t1_hat = (*acc).clone();
+        sk.vk.t1_hat.as_mut()[i].clone_from(&acc);
     }
-    // 8–9: pk ← pkEncode(ρ, t₁); tr ← H(pk, 64)
-    let vk = VerifyingKey::<P>::from_parts(rho, &t1, t1_hat);
+    // 9: tr ← H(pk, 64)
+    sk.vk.finish_tr();
     // 10: sk ← skEncode(ρ, K, tr, s₁, s₂, t₀)
-    let mut bytes = P::SigningKeyBytes::zeroed();
-    sk_encode::<P>(rho, key, &vk.tr, s1, s2, &t0, bytes.as_mut());
-    SigningKey {
-        bytes,
-        s1_hat,
-        s2_hat,
-        t0_hat,
-        vk,
-        seed,
-    }
+    sk_encode::<P>(rho, key, &sk.vk.tr, s1, s2, sk.bytes.as_mut());
+    sk
 }
 
 /// FIPS 204, Algorithm 7 (ML-DSA.Sign_internal) from line 7, given μ.
