@@ -5,8 +5,8 @@ mod common;
 use std::collections::HashMap;
 
 use common::{
-    FixedRng, bool_field, case_count, groups, hex_array, hex_field, load, prehash, str_field,
-    tc_id, tests,
+    FixedRng, bool_field, case_count, groups, hex_array, hex_field, load, prehash, run_cases,
+    str_field, tc_id, tests,
 };
 use pqfips::Error;
 use pqfips::ml_dsa::{
@@ -141,13 +141,9 @@ fn sig_ver<P: ParameterSet>(group: &Value, t: &Value) {
 #[test]
 fn key_gen_all_75_cases() {
     let file = load("ML-DSA-keyGen-FIPS204", "internalProjection.json.gz");
-    let mut run = 0;
-    for group in groups(&file) {
-        for t in tests(group) {
-            for_set!(str_field(group, "parameterSet"), keygen(t));
-            run += 1;
-        }
-    }
+    let run = run_cases(&file, |group, t| {
+        for_set!(str_field(group, "parameterSet"), keygen(t))
+    });
     assert_eq!(run, case_count(&file));
     assert_eq!(run, 75);
 }
@@ -162,16 +158,12 @@ fn sig_gen_all_360_cases() {
             expected.insert(tc_id(t), hex_field(t, "signature"));
         }
     }
-    let mut run = 0;
-    for group in groups(&prompt) {
-        for t in tests(group) {
-            let sig = expected
-                .remove(&tc_id(t))
-                .unwrap_or_else(|| panic!("no answer for {}", tc_id(t)));
-            for_set!(str_field(group, "parameterSet"), sig_gen(group, t, &sig));
-            run += 1;
-        }
-    }
+    let run = run_cases(&prompt, |group, t| {
+        let sig = expected
+            .remove(&tc_id(t))
+            .unwrap_or_else(|| panic!("no answer for {}", tc_id(t)));
+        for_set!(str_field(group, "parameterSet"), sig_gen(group, t, &sig));
+    });
     assert!(
         expected.is_empty(),
         "answers without a prompt: {:?}",
@@ -184,13 +176,9 @@ fn sig_gen_all_360_cases() {
 #[test]
 fn sig_ver_all_180_cases() {
     let file = load("ML-DSA-sigVer-FIPS204", "internalProjection.json.gz");
-    let mut run = 0;
-    for group in groups(&file) {
-        for t in tests(group) {
-            for_set!(str_field(group, "parameterSet"), sig_ver(group, t));
-            run += 1;
-        }
-    }
+    let run = run_cases(&file, |group, t| {
+        for_set!(str_field(group, "parameterSet"), sig_ver(group, t))
+    });
     assert_eq!(run, case_count(&file));
     assert_eq!(run, 180);
 }

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{bool_field, case_count, groups, hex_array, hex_field, load, str_field, tc_id, tests};
+use common::{bool_field, case_count, hex_array, hex_field, load, run_cases, str_field, tc_id};
 use pqfips::Error;
 use pqfips::ml_kem::{
     Ciphertext, DecapsulationKey, EncapsulationKey, MlKem512, MlKem768, MlKem1024, ParameterSet,
@@ -103,13 +103,9 @@ fn check_verdict<T>(t: &Value, result: Result<T, Error>) {
 #[test]
 fn key_gen_all_75_cases() {
     let file = load("ML-KEM-keyGen-FIPS203", "internalProjection.json.gz");
-    let mut run = 0;
-    for group in groups(&file) {
-        for t in tests(group) {
-            for_set!(str_field(group, "parameterSet"), keygen(t));
-            run += 1;
-        }
-    }
+    let run = run_cases(&file, |group, t| {
+        for_set!(str_field(group, "parameterSet"), keygen(t))
+    });
     assert_eq!(run, case_count(&file));
     assert_eq!(run, 75);
 }
@@ -117,20 +113,16 @@ fn key_gen_all_75_cases() {
 #[test]
 fn encap_decap_all_165_cases() {
     let file = load("ML-KEM-encapDecap-FIPS203", "internalProjection.json.gz");
-    let mut run = 0;
-    for group in groups(&file) {
+    let run = run_cases(&file, |group, t| {
         let set = str_field(group, "parameterSet");
-        for t in tests(group) {
-            match str_field(group, "function") {
-                "encapsulation" => for_set!(set, encapsulation(t)),
-                "decapsulation" => for_set!(set, decapsulation(t)),
-                "decapsulationKeyCheck" => for_set!(set, decapsulation_key_check(t)),
-                "encapsulationKeyCheck" => for_set!(set, encapsulation_key_check(t)),
-                other => panic!("unknown function {other}"),
-            }
-            run += 1;
+        match str_field(group, "function") {
+            "encapsulation" => for_set!(set, encapsulation(t)),
+            "decapsulation" => for_set!(set, decapsulation(t)),
+            "decapsulationKeyCheck" => for_set!(set, decapsulation_key_check(t)),
+            "encapsulationKeyCheck" => for_set!(set, encapsulation_key_check(t)),
+            other => panic!("unknown function {other}"),
         }
-    }
+    });
     assert_eq!(run, case_count(&file));
     assert_eq!(run, 165);
 }

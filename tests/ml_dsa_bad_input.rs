@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::TestRng;
+use common::{TestRng, each_wrong_length};
 use pqfips::ml_dsa::{ParameterSet, Signature, SigningKey, VerifyingKey};
 use pqfips::{Error, PreHash};
 
@@ -22,34 +22,18 @@ fn key<P: ParameterSet>() -> SigningKey<P> {
 }
 
 fn every_wrong_length_is_an_error<P: ParameterSet>() {
-    let buf = vec![0u8; 2 * P::SIGNING_KEY_SIZE + 1];
-    for (size, name) in [
-        (P::VERIFYING_KEY_SIZE, "vk"),
-        (P::SIGNING_KEY_SIZE, "sk"),
-        (P::SIGNATURE_SIZE, "sig"),
-    ] {
-        for len in (0..=2 * size).filter(|&len| len != size) {
-            let expect = Some(Error::InvalidLength {
-                expected: size,
-                actual: len,
-            });
-            let bytes = &buf[..len];
-            match name {
-                "vk" => {
-                    assert_eq!(VerifyingKey::<P>::from_bytes(bytes).err(), expect);
-                    assert_eq!(VerifyingKey::<P>::try_from(bytes).err(), expect);
-                }
-                "sk" => {
-                    assert_eq!(SigningKey::<P>::from_expanded_bytes(bytes).err(), expect);
-                    assert_eq!(SigningKey::<P>::try_from(bytes).err(), expect);
-                }
-                _ => {
-                    assert_eq!(Signature::<P>::from_bytes(bytes).err(), expect);
-                    assert_eq!(Signature::<P>::try_from(bytes).err(), expect);
-                }
-            }
-        }
-    }
+    each_wrong_length(P::VERIFYING_KEY_SIZE, |bytes, e| {
+        assert_eq!(VerifyingKey::<P>::from_bytes(bytes).err(), e);
+        assert_eq!(VerifyingKey::<P>::try_from(bytes).err(), e);
+    });
+    each_wrong_length(P::SIGNING_KEY_SIZE, |bytes, e| {
+        assert_eq!(SigningKey::<P>::from_expanded_bytes(bytes).err(), e);
+        assert_eq!(SigningKey::<P>::try_from(bytes).err(), e);
+    });
+    each_wrong_length(P::SIGNATURE_SIZE, |bytes, e| {
+        assert_eq!(Signature::<P>::from_bytes(bytes).err(), e);
+        assert_eq!(Signature::<P>::try_from(bytes).err(), e);
+    });
 }
 
 /// The hint part of a signature: ω index bytes, then k running counts.

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::TestRng;
+use common::{TestRng, each_wrong_length};
 use pqfips::Error;
 use pqfips::ml_kem::{Ciphertext, DecapsulationKey, EncapsulationKey, ParameterSet};
 use sha3::{Digest, Sha3_256};
@@ -32,31 +32,16 @@ fn set_coefficient(bytes: &mut [u8], i: usize, value: u16) {
 }
 
 fn every_wrong_length_is_an_error<P: ParameterSet>() {
-    let buf = vec![0u8; 2 * P::DECAPSULATION_KEY_SIZE + 1];
-    for (size, name) in [
-        (P::ENCAPSULATION_KEY_SIZE, "ek"),
-        (P::DECAPSULATION_KEY_SIZE, "dk"),
-        (P::CIPHERTEXT_SIZE, "ct"),
-    ] {
-        for len in (0..=2 * size).filter(|&len| len != size) {
-            let expect = Some(Error::InvalidLength {
-                expected: size,
-                actual: len,
-            });
-            let bytes = &buf[..len];
-            match name {
-                "ek" => {
-                    assert_eq!(EncapsulationKey::<P>::from_bytes(bytes).err(), expect);
-                    assert_eq!(EncapsulationKey::<P>::try_from(bytes).err(), expect);
-                }
-                "dk" => assert_eq!(
-                    DecapsulationKey::<P>::from_expanded_bytes(bytes).err(),
-                    expect
-                ),
-                _ => assert_eq!(Ciphertext::<P>::try_from(bytes).err(), expect),
-            }
-        }
-    }
+    each_wrong_length(P::ENCAPSULATION_KEY_SIZE, |bytes, e| {
+        assert_eq!(EncapsulationKey::<P>::from_bytes(bytes).err(), e);
+        assert_eq!(EncapsulationKey::<P>::try_from(bytes).err(), e);
+    });
+    each_wrong_length(P::DECAPSULATION_KEY_SIZE, |bytes, e| {
+        assert_eq!(DecapsulationKey::<P>::from_expanded_bytes(bytes).err(), e);
+    });
+    each_wrong_length(P::CIPHERTEXT_SIZE, |bytes, e| {
+        assert_eq!(Ciphertext::<P>::try_from(bytes).err(), e);
+    });
 }
 
 fn ek_coefficient_at_or_above_q_is_rejected<P: ParameterSet>() {

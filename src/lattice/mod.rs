@@ -15,6 +15,7 @@ mod pack;
 use core::fmt;
 use zeroize::Zeroize;
 
+use crate::hash::Shake128;
 use backend::{Active, Backend};
 pub(crate) use field::{Field, Q3329, Q8380417};
 pub(crate) use pack::{pack, unpack};
@@ -143,11 +144,30 @@ impl<V, const K: usize> Rows<V> for [V; K] {
     }
 }
 
-/// Fills `out` with coefficients uniform in [0, q) by rejection from `bytes` (SampleNTT's and
-/// RejNTTPoly's inner loop); returns how many were written. Only for public seeds: the
-/// rejections are data-dependent branches.
-pub(crate) fn rej_uniform<F: Field>(bytes: &[u8], out: &mut [F::Coeff]) -> usize {
-    <Active as Backend<F>>::rej_uniform(bytes, out)
+/// FIPS 203 Algorithm 7 (SampleNTT) and FIPS 204 Algorithm 30 (RejNTTPoly): a polynomial
+/// uniform in T_q from SHAKE128(ρ ‖ b₀ ‖ b₁), rejecting 3-byte candidates that are not below q.
+///
+/// Squeezes as many blocks as 256 coefficients take without rejections (3 for q = 3329, 5 for
+/// q = 8380417), then one block at a time; block sizes are multiples of 3, so this reads the same
+/// 3-byte groups as the standards' byte-by-byte loops. The seed is public: the rejections branch.
+pub(crate) fn sample_uniform<F: Field>(rho: &[u8; 32], b0: u8, b1: u8) -> Poly<F> {
+    const MAX_BLOCKS: usize = 5;
+    let first_blocks = (N * 3 / (24 / F::UNIFORM_BITS) as usize).div_ceil(Shake128::RATE);
+    let mut xof = Shake128::new();
+    xof.absorb(rho);
+    xof.absorb(&[b0, b1]);
+    let mut xof = xof.finalize();
+    let mut a = Poly::zero();
+    let mut buf = [0u8; MAX_BLOCKS * Shake128::RATE];
+    let first = &mut buf[..first_blocks * Shake128::RATE];
+    xof.squeeze(first);
+    let mut n = <Active as Backend<F>>::rej_uniform(first, &mut a.coeffs);
+    while n < N {
+        let block = &mut buf[..Shake128::RATE];
+        xof.squeeze(block);
+        n += <Active as Backend<F>>::rej_uniform(block, &mut a.coeffs[n..]);
+    }
+    a
 }
 
 #[cfg(test)]

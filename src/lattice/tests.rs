@@ -300,6 +300,9 @@ fn rej_uniform_stops_when_full_and_skips_values_above_q() {
         0xff, 0x1f, 0x00, 0x00, 0x1d, 0xd0, 0x05, 0x70, 0x00, 0x09, 0x00, 0x00,
     ];
     let mut out = [0i16; 3];
-    assert_eq!(rej_uniform::<Q3329>(&bytes, &mut out), 3);
+    assert_eq!(
+        <Portable as Backend<Q3329>>::rej_uniform(&bytes, &mut out),
+        3
+    );
     assert_eq!(out, [1, 3328, 5]);
 }

@@ -2,31 +2,14 @@
 //! ExpandS and ExpandMask.
 
 use super::ParameterSet;
-use crate::hash::{Shake128, Shake256};
-use crate::lattice::{N, Poly, PolyVec, Q8380417, Rows, pack, rej_uniform, unpack};
+use crate::hash::Shake256;
+use crate::lattice::{N, Poly, PolyVec, Q8380417, Rows, pack, sample_uniform, unpack};
 
 type Poly32 = Poly<Q8380417>;
 
 /// Â[r][s]: FIPS 204, Algorithm 30 (RejNTTPoly) on ρ‖s‖r, as ExpandA (Algorithm 32) seeds it.
-///
-/// Five SHAKE128 blocks (840 bytes) give 256 coefficients with overwhelming probability
-/// (each 3-byte group is accepted with probability q/2^23 > 0.999); more follow a block at a
-/// time. The seed is public, so the rejections may branch.
 pub(crate) fn rej_ntt_poly(rho: &[u8; 32], s: u8, r: u8) -> Poly32 {
-    let mut xof = Shake128::new();
-    xof.absorb(rho);
-    xof.absorb(&[s, r]);
-    let mut xof = xof.finalize();
-    let mut a = Poly::zero();
-    let mut buf = [0u8; 5 * Shake128::RATE];
-    xof.squeeze(&mut buf);
-    let mut n = rej_uniform::<Q8380417>(&buf, &mut a.coeffs);
-    while n < N {
-        let block = &mut buf[..Shake128::RATE];
-        xof.squeeze(block);
-        n += rej_uniform::<Q8380417>(block, &mut a.coeffs[n..]);
-    }
-    a
+    sample_uniform(rho, s, r)
 }
 
 /// FIPS 204, Algorithm 32 (ExpandA): the whole matrix Â, for signing, which uses it in every
@@ -185,6 +168,7 @@ pub(crate) fn w1_encode_poly<P: ParameterSet>(w1: &Poly32, out: &mut [u8]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::hash::Shake128;
     use crate::ml_dsa::{MlDsa44, MlDsa65, MlDsa87};
 
     /// Algorithm 29 as written, with the positions as indices.

@@ -130,7 +130,7 @@ pub(crate) fn sign_mu<P: ParameterSet>(
     let mut tmp = Zeroizing::new(Poly::zero());
     let mut c_tilde = Zeroizing::new([0u8; 64]);
     let c_tilde = &mut c_tilde[..P::C_TILDE_SIZE];
-    let mut hints: HintMask = [[0; 4]; 8];
+    let mut hints: Zeroizing<HintMask> = Zeroizing::new([[0; 4]; 8]);
     // 8: κ ← 0. κ grows by ℓ per iteration; it cannot wrap 16 bits before about 9000
     // consecutive rejections, an event of probability below 2^−1000.
     let mut kappa = 0u16;

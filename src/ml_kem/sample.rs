@@ -2,29 +2,12 @@
 
 use zeroize::Zeroizing;
 
-use crate::hash::{Shake128, Shake256};
-use crate::lattice::{N, Poly, Q3329, rej_uniform};
+use crate::hash::Shake256;
+use crate::lattice::{Poly, Q3329, sample_uniform};
 
 /// Â[i][j]: FIPS 203, Algorithm 7 (SampleNTT) on ρ‖j‖i.
-///
-/// Squeezes three SHAKE128 blocks at once (enough for 256 coefficients with probability
-/// about 1 − 2⁻⁵⁰) and then one block at a time; block sizes are multiples of 3, so this reads
-/// the same 3-byte groups as the byte-by-byte loop of the standard.
 pub(crate) fn sample_ntt(rho: &[u8; 32], i: u8, j: u8) -> Poly<Q3329> {
-    let mut xof = Shake128::new();
-    xof.absorb(rho);
-    xof.absorb(&[j, i]);
-    let mut xof = xof.finalize();
-    let mut a = Poly::zero();
-    let mut buf = [0u8; 3 * Shake128::RATE];
-    xof.squeeze(&mut buf);
-    let mut n = rej_uniform::<Q3329>(&buf, &mut a.coeffs);
-    while n < N {
-        let block = &mut buf[..Shake128::RATE];
-        xof.squeeze(block);
-        n += rej_uniform::<Q3329>(block, &mut a.coeffs[n..]);
-    }
-    a
+    sample_uniform(rho, j, i)
 }
 
 /// SamplePolyCBD_η(PRF_η(s, b)): FIPS 203 (4.3) and Algorithm 8, for η ∈ {2, 3}.
@@ -72,6 +55,8 @@ fn cbd3(bytes: &[u8], f: &mut Poly<Q3329>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::hash::Shake128;
+    use crate::lattice::N;
 
     /// Algorithm 8 as written: bit sums over the bit string of the input.
     fn spec_cbd(eta: usize, bytes: &[u8]) -> [i16; N] {

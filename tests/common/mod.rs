@@ -62,6 +62,33 @@ pub fn bool_field(v: &Value, key: &str) -> bool {
         .unwrap_or_else(|| panic!("missing bool field {key}: {v}"))
 }
 
+/// Runs `f` on every test case of a vector file, with its group; returns how many ran.
+pub fn run_cases(file: &Value, mut f: impl FnMut(&Value, &Value)) -> usize {
+    let mut run = 0;
+    for group in groups(file) {
+        for t in tests(group) {
+            f(group, t);
+            run += 1;
+        }
+    }
+    run
+}
+
+/// Calls `check` with every byte string of length 0..=2·`size` but `size`, and the error each
+/// must give.
+pub fn each_wrong_length(size: usize, mut check: impl FnMut(&[u8], Option<pqfips::Error>)) {
+    let buf = vec![0u8; 2 * size];
+    for len in (0..=2 * size).filter(|&len| len != size) {
+        check(
+            &buf[..len],
+            Some(pqfips::Error::InvalidLength {
+                expected: size,
+                actual: len,
+            }),
+        );
+    }
+}
+
 /// The test case id, for messages.
 pub fn tc_id(v: &Value) -> u64 {
     v["tcId"].as_u64().expect("tcId")
