@@ -42,14 +42,17 @@
 //!   secret bytes in a [`zeroize::Zeroizing`] buffer.
 //!
 //! ## Features
-//! No features: the crate is `no_std` and needs neither `std` nor `alloc`; [`Error`]
-//! implements [`core::error::Error`].
+//! No public features: the crate is `no_std` and needs neither `std` nor `alloc`; [`Error`]
+//! implements [`core::error::Error`]. The `ct-check` feature is internal to the repository's
+//! constant-time check (it lets the algorithms mark where a value derived from secrets becomes
+//! public, for valgrind); it changes no result and is not meant for applications.
 
 #![no_std]
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
 mod array;
+mod ct;
 mod error;
 mod hash;
 mod lattice;
