@@ -12,6 +12,10 @@
 //! them, each with the reason; values that become public inside an algorithm are declassified
 //! by the library itself (`src/ct.rs`).
 //!
+//! Two scripts beside it complete the check: `no-division.sh` looks for the one kind of leak
+//! memcheck cannot see (a division instruction, whose time depends on its operands), and
+//! `selftest.sh` injects a leak of each kind into a scratch copy and requires that it is caught.
+//!
 //! Adding an algorithm: one function like [`ml_kem`], called for each parameter set from
 //! [`main`].
 
