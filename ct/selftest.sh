@@ -26,7 +26,11 @@ inject() {
 restore() { cp "$root/$1" "$scratch/$1"; }
 
 build_and_run() {
-  cargo build --quiet --release --manifest-path "$scratch/ct/Cargo.toml" 2>/dev/null
+  if ! cargo build --quiet --release --manifest-path "$scratch/ct/Cargo.toml" 2>"$scratch/build"; then
+    cat "$scratch/build"
+    echo "FAIL: the scratch copy with the injected code does not build"
+    exit 1
+  fi
   set +e
   valgrind --error-exitcode=1 --track-origins=yes "$harness" >"$scratch/log" 2>&1
   status=$?
