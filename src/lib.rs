@@ -35,21 +35,25 @@
 //!   wiped on drop; their `Debug` prints no secret bytes; equality on them is constant-time.
 //! - **Constant time**: no branch, table index or division depends on secret data; Compress
 //!   multiplies and shifts instead of dividing (the KyberSlash lesson) and implicit rejection
-//!   selects with `subtle`.
+//!   selects with `subtle`. The repository checks this on every change under valgrind, with
+//!   every secret marked undefined; its README says what that check cannot see.
 //! - **No heap, bounded stack**: the matrix Â is sampled entry by entry as it is used.
 //! - API differences from the team's `API.md`: `DecapsulationKey::seed()` returns an `Option`
 //!   (a key imported in expanded form has no seed), and `to_expanded_bytes()` returns its
 //!   secret bytes in a [`zeroize::Zeroizing`] buffer.
 //!
 //! ## Features
-//! No features: the crate is `no_std` and needs neither `std` nor `alloc`; [`Error`]
-//! implements [`core::error::Error`].
+//! No public features: the crate is `no_std` and needs neither `std` nor `alloc`; [`Error`]
+//! implements [`core::error::Error`]. The `ct-check` feature is internal to the repository's
+//! constant-time check (it lets the algorithms mark where a value derived from secrets becomes
+//! public, for valgrind); it changes no result and is not meant for applications.
 
 #![no_std]
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
 mod array;
+mod ct;
 mod error;
 mod hash;
 mod lattice;

@@ -9,6 +9,7 @@ use zeroize::Zeroizing;
 use super::ParameterSet;
 use super::encode::{byte_decode, byte_encode, poly_bytes};
 use super::sample::{sample_ntt, sample_poly_cbd};
+use crate::ct::declassify;
 use crate::hash::sha3_512;
 use crate::lattice::{Poly, PolyVec, Q3329};
 
@@ -23,6 +24,10 @@ pub(crate) fn keygen<P: ParameterSet>(d: &[u8; 32]) -> (P::PolyVec, [u8; 32], P:
     // 1: (ρ, σ) ← G(d‖k)
     let g = Zeroizing::new(sha3_512(&[d, &[P::K as u8]]));
     let (rho, sigma) = split_halves(&g);
+    // ρ is derived from the secret d but is published in ek (19: ek_PKE ← ByteEncode₁₂(t̂)‖ρ),
+    // and from here on SampleNTT's rejection loop branches on bytes derived from it.
+    let mut rho = *rho;
+    declassify(&mut rho);
     // 8–17: s and e from CBD_η₁(PRF(σ, N)), N = 0, …, 2k − 1, then ŝ = NTT(s), ê = NTT(e).
     let mut s_hat = P::PolyVec::zero();
     for (n, s) in s_hat.as_mut().iter_mut().enumerate() {
@@ -35,7 +40,7 @@ pub(crate) fn keygen<P: ParameterSet>(d: &[u8; 32]) -> (P::PolyVec, [u8; 32], P:
         e.ntt();
         // 3–7, 18: t̂[i] = Σⱼ Â[i, j] ∘ ŝ[j] + ê[i], Â[i, j] sampled as it is needed.
         for (j, s) in s_hat.as_ref().iter().enumerate() {
-            t.multiply_ntts_acc(&sample_ntt(rho, i as u8, j as u8), s);
+            t.multiply_ntts_acc(&sample_ntt(&rho, i as u8, j as u8), s);
         }
         t.mul_r();
         t.add_assign(&e);
@@ -45,7 +50,7 @@ pub(crate) fn keygen<P: ParameterSet>(d: &[u8; 32]) -> (P::PolyVec, [u8; 32], P:
     for s in s_hat.as_mut() {
         s.canonicalize();
     }
-    (t_hat, *rho, s_hat)
+    (t_hat, rho, s_hat)
 }
 
 /// FIPS 203, Algorithm 14 (K-PKE.Encrypt): writes c = c₁‖c₂ to `c`.

@@ -1,0 +1,166 @@
+//! The constant-time check: every secret input is marked undefined through valgrind's client
+//! requests, the operations run, and memcheck reports any conditional branch or memory address
+//! that depends on a secret. Run by `.ci/run` as
+//!
+//! ```sh
+//! valgrind --error-exitcode=1 --track-origins=yes ct/target/release/pqfips-ct
+//! ```
+//!
+//! Secret inputs: the randomness of key generation (d‖z) and of encapsulation (m), both drawn
+//! from [`SecretRng`], and the secret parts of an imported expanded decapsulation key (dk_PKE
+//! and z). Outputs that are public by design are declassified here, where the harness receives
+//! them, each with the reason; values that become public inside an algorithm are declassified
+//! by the library itself (`src/ct.rs`).
+//!
+//! Two scripts beside it complete the check: `no-division.sh` looks for the one kind of leak
+//! memcheck cannot see (a division instruction, whose time depends on its operands), and
+//! `selftest.sh` injects a leak of each kind into a scratch copy and requires that it is caught.
+//!
+//! Adding an algorithm: one function like [`ml_kem`], called for each parameter set from
+//! [`main`].
+
+use std::process::ExitCode;
+
+use crabgrind::memcheck::{self, MemState};
+use pqfips::ml_kem::{self, Ciphertext, DecapsulationKey, EncapsulationKey, ParameterSet};
+use rand_core::{Infallible, TryCryptoRng, TryRng};
+
+/// Different secrets per run, so that data-dependent paths would be taken differently.
+const RUNS_PER_SET: u64 = 3;
+
+/// Marks `bytes` secret: memcheck treats them as undefined, and so everything computed from them.
+fn classify(bytes: &mut [u8]) {
+    memcheck::mark_memory(bytes.as_ptr().cast(), bytes.len(), MemState::Undefined)
+        .expect("the harness runs under valgrind (checked in main)");
+}
+
+/// Marks `value` public from here on. Takes `&mut` so that the compiler reloads it from memory.
+fn declassify<T: ?Sized>(value: &mut T) {
+    memcheck::mark_memory(
+        std::ptr::from_mut(value).cast(),
+        std::mem::size_of_val(value),
+        MemState::Defined,
+    )
+    .expect("the harness runs under valgrind (checked in main)");
+}
+
+/// A deterministic stand-in for the system RNG whose every output byte is secret.
+struct SecretRng(u64);
+
+impl SecretRng {
+    fn next(&mut self) -> u64 {
+        // SplitMix64; the values only need to differ between runs.
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+}
+
+impl TryRng for SecretRng {
+    type Error = Infallible;
+
+    fn try_next_u32(&mut self) -> Result<u32, Infallible> {
+        let mut b = [0; 4];
+        self.try_fill_bytes(&mut b)?;
+        Ok(u32::from_le_bytes(b))
+    }
+
+    fn try_next_u64(&mut self) -> Result<u64, Infallible> {
+        let mut b = [0; 8];
+        self.try_fill_bytes(&mut b)?;
+        Ok(u64::from_le_bytes(b))
+    }
+
+    fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Infallible> {
+        for chunk in dst.chunks_mut(8) {
+            chunk.copy_from_slice(&self.next().to_le_bytes()[..chunk.len()]);
+        }
+        classify(dst);
+        Ok(())
+    }
+}
+
+impl TryCryptoRng for SecretRng {}
+
+/// ML-KEM keygen (from the RNG and from an expanded key), encaps, and decaps of a valid and of a
+/// modified ciphertext, with every secret input undefined.
+fn ml_kem<P: ParameterSet>(rng: &mut SecretRng) {
+    // Algorithm 19: d‖z from the RNG.
+    let dk = DecapsulationKey::<P>::generate(rng);
+    let mut ek_bytes = dk.encapsulation_key().to_bytes();
+    // The encapsulation key is published: that is what key generation makes it for.
+    declassify(&mut ek_bytes);
+    let ek = EncapsulationKey::<P>::from_bytes(ek_bytes.as_ref()).expect("own key is valid");
+
+    // Algorithm 20: m from the RNG.
+    let (mut ct, mut ss) = ek.encapsulate(rng);
+    // The ciphertext is sent to the receiver.
+    declassify(&mut ct);
+
+    // Algorithm 21 on the valid ciphertext and on one with a flipped bit (implicit rejection),
+    // with the key from its seed and imported from its expanded form.
+    let mut flipped = *ct.as_bytes();
+    flipped.as_mut()[0] ^= 1;
+    let flipped = Ciphertext::<P>::try_from(flipped.as_ref()).expect("right length");
+    let mut expanded = dk.to_expanded_bytes();
+    let (dk_pke, rest) = expanded.as_mut().split_at_mut(384 * P::K);
+    let (ek_and_h, z) = rest.split_at_mut(P::ENCAPSULATION_KEY_SIZE + 32);
+    classify(dk_pke);
+    classify(z);
+    // The embedded ek and H(ek) are the published key and its hash.
+    declassify(ek_and_h);
+    let imported = DecapsulationKey::<P>::from_expanded_bytes(expanded.as_ref()).expect("valid");
+    let mut results = [
+        dk.decapsulate(&ct),
+        imported.decapsulate(&ct),
+        dk.decapsulate(&flipped),
+        imported.decapsulate(&flipped),
+    ];
+
+    // The operations are done; the harness checks its own results, which needs them defined.
+    declassify(&mut ss);
+    declassify(&mut results);
+    let [valid, valid_imported, rejected, rejected_imported] = results;
+    assert!(
+        valid == ss && valid_imported == ss,
+        "decapsulation disagrees"
+    );
+    assert!(
+        rejected != ss && rejected == rejected_imported,
+        "implicit rejection failed"
+    );
+}
+
+fn main() -> ExitCode {
+    if !crabgrind::VALGRIND_AVAILABLE || !crabgrind::valgrind::running_mode().is_valgrind() {
+        eprintln!("run under valgrind: valgrind --error-exitcode=1 --track-origins=yes {{this}}");
+        return ExitCode::from(2);
+    }
+    // The marking must take effect, or the check below would pass vacuously: memcheck's
+    // validity bits of a probe are set by `classify` and cleared by `declassify`.
+    let mut probe = [0u8; 8];
+    let mut vbits = [0u8; 8];
+    classify(&mut probe);
+    memcheck::vbits(probe.as_ptr().cast(), &mut vbits).expect("under valgrind");
+    assert_eq!(
+        vbits, [0xff; 8],
+        "classify did not mark the probe undefined"
+    );
+    declassify(&mut probe);
+    memcheck::vbits(probe.as_ptr().cast(), &mut vbits).expect("under valgrind");
+    assert_eq!(vbits, [0; 8], "declassify did not mark the probe defined");
+
+    let mut rng = SecretRng(u64::from_le_bytes(*b"pqfips-c"));
+    for run in 0..RUNS_PER_SET {
+        ml_kem::<ml_kem::MlKem512>(&mut rng);
+        ml_kem::<ml_kem::MlKem768>(&mut rng);
+        ml_kem::<ml_kem::MlKem1024>(&mut rng);
+        println!(
+            "run {run}: ML-KEM-512, ML-KEM-768, ML-KEM-1024: keygen, encaps, decaps (valid, modified)"
+        );
+    }
+    println!("memcheck errors: {}", crabgrind::valgrind::count_errors());
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,117 @@
+//! Writes the fuzz targets' seed corpora from the NIST vectors in `kat/`:
+//! `cargo run --release --example fuzz_corpus -- fuzz/corpus` (run by `.ci/run`; corpora are
+//! not committed). Each input starts with the parameter-set byte the targets dispatch on, then
+//! the layout each target documents.
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use common::{groups, hex_field, load, str_field, tc_id, tests};
+
+/// Seeds per target, parameter set and kind of vector: a start from every kind, few enough to
+/// run fast.
+const PER_KIND: usize = 6;
+
+struct Corpus {
+    root: PathBuf,
+    count: HashMap<(&'static str, u8, &'static str), usize>,
+}
+
+impl Corpus {
+    /// Writes set ‖ parts as `<target>/<kind>-<tcId>`, up to `PER_KIND` of a kind.
+    fn add(&mut self, target: &'static str, set: u8, kind: &'static str, id: u64, parts: &[&[u8]]) {
+        let n = self.count.entry((target, set, kind)).or_default();
+        if *n == PER_KIND {
+            return;
+        }
+        *n += 1;
+        let dir = self.root.join(target);
+        std::fs::create_dir_all(&dir).expect("create corpus directory");
+        let mut bytes = vec![set];
+        for part in parts {
+            bytes.extend_from_slice(part);
+        }
+        std::fs::write(dir.join(format!("{kind}-{id}")), bytes).expect("write corpus file");
+    }
+}
+
+fn set_byte(name: &str) -> u8 {
+    match name {
+        "ML-KEM-512" => 0,
+        "ML-KEM-768" => 1,
+        "ML-KEM-1024" => 2,
+        other => panic!("unknown parameter set {other}"),
+    }
+}
+
+/// dk_PKE ‖ ek and z of an expanded key: the decapsulation target supplies H(ek) itself.
+fn without_hash(dk: &[u8]) -> (&[u8], &[u8]) {
+    let (key, z) = dk.split_at(dk.len() - 32);
+    (&key[..key.len() - 32], z)
+}
+
+fn main() {
+    let root = std::env::args()
+        .nth(1)
+        .expect("usage: fuzz_corpus <corpus directory>");
+    let mut corpus = Corpus {
+        root: Path::new(&root).to_path_buf(),
+        count: HashMap::new(),
+    };
+    let no_m: &[u8] = &[0u8; 32];
+    let keygen = load("ML-KEM-keyGen-FIPS203", "internalProjection.json.gz");
+    for group in groups(&keygen) {
+        let set = set_byte(str_field(group, "parameterSet"));
+        for t in tests(group) {
+            let id = tc_id(t);
+            let [d, z, ek, dk] = ["d", "z", "ek", "dk"].map(|field| hex_field(t, field));
+            let round_trip: &[&[u8]] = &[&d, &z, no_m, &[0, 0]];
+            corpus.add("ml_kem_round_trip", set, "keygen", id, round_trip);
+            corpus.add("ml_kem_encapsulate", set, "keygen", id, &[&ek, no_m]);
+            corpus.add("ml_kem_expanded_key", set, "keygen", id, &[&dk]);
+        }
+    }
+    let encap_decap = load("ML-KEM-encapDecap-FIPS203", "internalProjection.json.gz");
+    for group in groups(&encap_decap) {
+        let set = set_byte(str_field(group, "parameterSet"));
+        for t in tests(group) {
+            let id = tc_id(t);
+            match str_field(group, "function") {
+                "encapsulation" => {
+                    let (ek, m) = (hex_field(t, "ek"), hex_field(t, "m"));
+                    corpus.add("ml_kem_encapsulate", set, "encapsulation", id, &[&ek, &m]);
+                }
+                "encapsulationKeyCheck" => {
+                    let ek = hex_field(t, "ek");
+                    corpus.add("ml_kem_encapsulate", set, "ek-check", id, &[&ek, no_m]);
+                }
+                "decapsulation" => {
+                    let (dk, c) = (hex_field(t, "dk"), hex_field(t, "c"));
+                    let (key, z) = without_hash(&dk);
+                    corpus.add(
+                        "ml_kem_decapsulate",
+                        set,
+                        "decapsulation",
+                        id,
+                        &[key, z, &c],
+                    );
+                }
+                "decapsulationKeyCheck" => {
+                    let dk = hex_field(t, "dk");
+                    corpus.add("ml_kem_expanded_key", set, "dk-check", id, &[&dk]);
+                }
+                other => panic!("unknown function {other}"),
+            }
+        }
+    }
+    let mut per_target = std::collections::BTreeMap::<&str, usize>::new();
+    for ((target, _, _), n) in &corpus.count {
+        *per_target.entry(target).or_default() += n;
+    }
+    for (target, n) in per_target {
+        println!("{target}: {n} seeds from kat/, all three sets");
+    }
+}

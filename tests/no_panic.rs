@@ -1,0 +1,132 @@
+//! Every byte-taking entry point of every parameter set, fed every length from 0 to twice the
+//! right size with random contents: each call must return `Err` or a result that is checked to
+//! be correct, never panic (a panic fails the test).
+//!
+//! Adding an algorithm: list its entry points in a function like [`ml_kem`] (one
+//! [`EntryPoint`] per decoder or byte-taking operation) and call it for each set below.
+
+mod common;
+
+use common::TestRng;
+use pqfips::Error;
+use pqfips::ml_kem::{self, Ciphertext, DecapsulationKey, EncapsulationKey, ParameterSet};
+
+/// Random inputs of exactly the right size per entry point, besides one per wrong length.
+const RIGHT_SIZE_INPUTS: usize = 64;
+
+/// Calls an entry point on bytes: returns the library's error unchanged, or `Ok` after checking
+/// what the library made of the bytes.
+type Call<'a> = Box<dyn Fn(&[u8]) -> Result<(), Error> + 'a>;
+
+/// One way untrusted bytes get in: the length it accepts, the call, and an input it must accept.
+struct EntryPoint<'a> {
+    name: &'static str,
+    size: usize,
+    call: Call<'a>,
+    valid: &'a [u8],
+}
+
+/// Runs `entry` on every length 0..=2·size with random contents, and on its valid input: wrong
+/// lengths must be `Error::InvalidLength` naming both lengths.
+fn feed(entry: &EntryPoint, rng: &mut TestRng) {
+    let mut buf = vec![0u8; 2 * entry.size + 1];
+    for len in 0..=2 * entry.size {
+        let tries = if len == entry.size {
+            RIGHT_SIZE_INPUTS
+        } else {
+            1
+        };
+        for _ in 0..tries {
+            rng.fill(&mut buf[..len]);
+            let result = (entry.call)(&buf[..len]);
+            if len != entry.size {
+                let expected = Error::InvalidLength {
+                    expected: entry.size,
+                    actual: len,
+                };
+                assert_eq!(result, Err(expected), "{}: length {len}", entry.name);
+            }
+        }
+    }
+    assert_eq!(
+        (entry.call)(entry.valid),
+        Ok(()),
+        "{}: a valid input",
+        entry.name
+    );
+}
+
+fn ml_kem<P: ParameterSet>() {
+    let mut rng = TestRng::new(12);
+    let dk = DecapsulationKey::<P>::generate(&mut rng);
+    let ek_bytes = dk.encapsulation_key().to_bytes();
+    let dk_bytes = dk.to_expanded_bytes();
+    let (ct, _) = dk.encapsulation_key().encapsulate(&mut rng);
+    let entry_points = [
+        EntryPoint {
+            name: "EncapsulationKey::from_bytes",
+            size: P::ENCAPSULATION_KEY_SIZE,
+            valid: ek_bytes.as_ref(),
+            call: Box::new(|bytes| {
+                let ek = EncapsulationKey::<P>::from_bytes(bytes)?;
+                // Accepted only if canonical: the encoding comes back unchanged.
+                assert_eq!(ek.to_bytes().as_ref(), bytes);
+                Ok(())
+            }),
+        },
+        EntryPoint {
+            name: "EncapsulationKey::try_from",
+            size: P::ENCAPSULATION_KEY_SIZE,
+            valid: ek_bytes.as_ref(),
+            call: Box::new(|bytes| {
+                let ek = EncapsulationKey::<P>::try_from(bytes)?;
+                assert_eq!(ek.to_bytes().as_ref(), bytes);
+                Ok(())
+            }),
+        },
+        EntryPoint {
+            name: "DecapsulationKey::from_expanded_bytes",
+            size: P::DECAPSULATION_KEY_SIZE,
+            valid: dk_bytes.as_ref(),
+            call: Box::new(|bytes| {
+                let dk = DecapsulationKey::<P>::from_expanded_bytes(bytes)?;
+                // Accepted: it decapsulates what its own encapsulation key encapsulates.
+                let (ct, ss) =
+                    ml_kem::hazmat::encapsulate_deterministic(dk.encapsulation_key(), &[7; 32]);
+                assert_eq!(dk.decapsulate(&ct), ss);
+                Ok(())
+            }),
+        },
+        EntryPoint {
+            name: "Ciphertext::try_from (then decapsulate)",
+            size: P::CIPHERTEXT_SIZE,
+            valid: ct.as_ref(),
+            call: Box::new(|bytes| {
+                let ct = Ciphertext::<P>::try_from(bytes)?;
+                // Every byte string of the right length is a ciphertext; decapsulation of any of
+                // them is deterministic (implicit rejection, never an error).
+                assert_eq!(ct.as_ref(), bytes);
+                assert_eq!(dk.decapsulate(&ct), dk.decapsulate(&ct));
+                Ok(())
+            }),
+        },
+    ];
+    for entry in &entry_points {
+        feed(entry, &mut rng);
+    }
+}
+
+#[test]
+fn ml_kem_512() {
+    ml_kem::<ml_kem::MlKem512>();
+}
+
+#[test]
+fn ml_kem_768() {
+    ml_kem::<ml_kem::MlKem768>();
+}
+
+#[test]
+fn ml_kem_1024() {
+    ml_kem::<ml_kem::MlKem1024>();
+}

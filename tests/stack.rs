@@ -1,0 +1,51 @@
+//! Every operation of every parameter set stays within its published stack budget
+//! (`tests/operations`, measured to the byte by `tests/operations/meter.rs`): a change that
+//! needs more stack fails here. Budgets are for release builds, which is how `.ci/run` runs
+//! the tests; unoptimised code needs several times the stack.
+
+mod operations;
+
+use std::hint::black_box;
+
+use operations::meter::peak_stack;
+
+#[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "stack budgets are for release builds: cargo test --release"
+)]
+fn every_operation_stays_within_its_published_stack_budget() {
+    let ops = operations::all();
+    assert!(!ops.is_empty());
+    let over: Vec<String> = ops
+        .iter()
+        .filter_map(|op| {
+            let used = peak_stack(&*op.run);
+            (used > op.budget)
+                .then(|| format!("{} {}: {used} > {} bytes", op.set, op.name, op.budget))
+        })
+        .collect();
+    assert!(over.is_empty(), "over budget: {over:#?}");
+}
+
+/// A frame of known size, to check the meter against.
+#[inline(never)]
+fn frame_of<const N: usize>() {
+    let bytes = [1u8; N];
+    black_box(&bytes);
+}
+
+#[test]
+fn the_meter_measures_a_known_frame() {
+    for (size, used) in [
+        (4_000, peak_stack(&frame_of::<4_000>)),
+        (20_000, peak_stack(&frame_of::<20_000>)),
+        (100_000, peak_stack(&frame_of::<100_000>)),
+    ] {
+        // The frame itself plus a return address, saved registers and alignment.
+        assert!(
+            (size..size + 256).contains(&used),
+            "{size}-byte frame measured as {used}"
+        );
+    }
+}
