@@ -1,8 +1,9 @@
 //! # pqfips
 //!
 //! The NIST post-quantum standards in one `no_std` crate, with no heap and constant-time code:
-//! **ML-KEM** (FIPS 203), a key-encapsulation mechanism, on a shared NTT and hashing core,
-//! checked against NIST's ACVP known-answer vectors.
+//! **ML-KEM** (FIPS 203), a key-encapsulation mechanism, and **ML-DSA** (FIPS 204), a
+//! signature scheme, on one shared NTT and hashing core, checked against NIST's ACVP
+//! known-answer vectors.
 //!
 //! ```
 //! use pqfips::ml_kem_768::DecapsulationKey;
@@ -14,33 +15,54 @@
 //! assert_eq!(dk.decapsulate(&ct), shared);             // receiver: the same 32 bytes
 //! ```
 //!
+//! ```
+//! use pqfips::ml_dsa_65::SigningKey;
+//!
+//! let mut rng = rand_core::UnwrapErr(getrandom::SysRng);
+//! let sk = SigningKey::generate(&mut rng);            // keep secret; store sk.seed()
+//! let sig = sk.sign(&mut rng, b"message", b"context")?;
+//! sk.verifying_key().verify(b"message", b"context", &sig)?;
+//! # Ok::<(), pqfips::Error>(())
+//! ```
+//!
 //! ## Picking a parameter set
 //! One module per parameter set, each with the same types and `const` sizes:
 //!
-//! | module | FIPS 203 set | security category | ek / ct bytes |
+//! | module | standard's set | security category | public key / ciphertext or signature bytes |
 //! |---|---|---|---|
-//! | [`ml_kem_512`] | ML-KEM-512 | 1 (AES-128) | 800 / 768 |
-//! | [`ml_kem_768`] | ML-KEM-768 | 3 (AES-192) | 1184 / 1088 |
-//! | [`ml_kem_1024`] | ML-KEM-1024 | 5 (AES-256) | 1568 / 1568 |
+//! | [`ml_kem_512`] | ML-KEM-512 | 1 | 800 / 768 |
+//! | [`ml_kem_768`] | ML-KEM-768 | 3 | 1184 / 1088 |
+//! | [`ml_kem_1024`] | ML-KEM-1024 | 5 | 1568 / 1568 |
+//! | [`ml_dsa_44`] | ML-DSA-44 | 2 | 1312 / 2420 |
+//! | [`ml_dsa_65`] | ML-DSA-65 | 3 | 1952 / 3309 |
+//! | [`ml_dsa_87`] | ML-DSA-87 | 5 | 2592 / 4627 |
 //!
-//! ML-KEM-768 is the usual choice; ML-KEM-1024 where policy asks for category 5 (CNSA 2.0).
-//! Code generic over the set uses [`ml_kem`] and its [`ml_kem::ParameterSet`] trait.
+//! ML-KEM-768 and ML-DSA-65 are the usual choices; the category-5 sets where policy asks for
+//! them (CNSA 2.0). Code generic over the set uses [`ml_kem`] or [`ml_dsa`] and their
+//! `ParameterSet` traits.
 //!
 //! ## Design
-//! - **Keys**: the canonical private key is the 64-byte seed d‖z ([`ml_kem::DecapsulationKey::from_seed`],
-//!   `seed()`); the expanded FIPS 203 encoding is available too. Public inputs are checked on
-//!   import (FIPS 203 §7.2 and §7.3) and every wrong length is an [`Error`], never a panic.
+//! - **Keys**: the canonical private keys are seeds (ML-KEM's 64-byte d‖z, ML-DSA's 32-byte ξ:
+//!   `from_seed`, `seed()`); the expanded FIPS encodings are available too. Public inputs are
+//!   checked on import (FIPS 203 §7.2 and §7.3; an expanded ML-DSA key is re-derived and must
+//!   match) and every wrong length is an [`Error`], never a panic.
 //! - **Randomness** comes from a [`rand_core::CryptoRng`] passed by `&mut`.
-//! - **Secrets** (keys, seeds, shared secrets and the intermediates FIPS 203 §3.3 names) are
-//!   wiped on drop; their `Debug` prints no secret bytes; equality on them is constant-time.
-//! - **Constant time**: no branch, table index or division depends on secret data; Compress
-//!   multiplies and shifts instead of dividing (the KyberSlash lesson) and implicit rejection
-//!   selects with `subtle`. The repository checks this on every change under valgrind, with
-//!   every secret marked undefined; its README says what that check cannot see.
-//! - **No heap, bounded stack**: the matrix Â is sampled entry by entry as it is used.
-//! - API differences from the team's `API.md`: `DecapsulationKey::seed()` returns an `Option`
-//!   (a key imported in expanded form has no seed), and `to_expanded_bytes()` returns its
-//!   secret bytes in a [`zeroize::Zeroizing`] buffer.
+//! - **Secrets** (keys, seeds, shared secrets and the intermediates FIPS 203 §3.3 and FIPS 204
+//!   §3.6.3 name) are wiped on drop; their `Debug` prints no secret bytes; equality on them is
+//!   constant-time.
+//! - **Constant time**: no branch, table index or division depends on secret data; Compress,
+//!   Decompose and Power2Round multiply and shift instead of dividing (the KyberSlash lesson),
+//!   and selections on secrets go through `subtle`. ML-DSA signing reveals whether an iteration
+//!   was rejected, which FIPS 204 allows, and nothing about the rejected values. The repository
+//!   checks this on every change under valgrind, with every secret marked undefined; its README
+//!   says what that check cannot see.
+//! - **No heap, bounded stack**: matrices are sampled entry by entry where they are used once;
+//!   ML-DSA signing, which uses Â in every iteration, holds it once. The README publishes the
+//!   measured stack of every operation.
+//! - API differences from the team's `API.md`: `seed()` returns an `Option` (a key imported in
+//!   expanded form has no seed), and `to_expanded_bytes()` returns its secret bytes in a
+//!   [`zeroize::Zeroizing`] buffer; ML-DSA adds `verify_digest` beside `sign_digest`, and
+//!   `sign_mu_deterministic` beside `sign_mu`.
 //!
 //! ## Features
 //! No public features: the crate is `no_std` and needs neither `std` nor `alloc`; [`Error`]

@@ -13,7 +13,9 @@ use zeroize::Zeroize;
 /// keep the bounds (see [`super::Poly`]).
 pub trait Field: Copy + Default + Debug + Eq + 'static {
     /// Storage type of one coefficient.
-    type Coeff: Copy + Default + Debug + Eq + Zeroize;
+    type Coeff: Copy + Default + Debug + Eq + Zeroize + Send + Sync;
+    /// Zero.
+    const ZERO: Self::Coeff;
     /// The modulus.
     const Q: i32;
     /// Number of NTT layers: 7 (degree-2 base factors) or 8 (complete).
@@ -117,6 +119,7 @@ impl Q3329 {
 
 impl Field for Q3329 {
     type Coeff = i16;
+    const ZERO: i16 = 0;
     const Q: i32 = 3329;
     const LAYERS: usize = 7;
     const ZETAS: &'static [i16] = &Self::zetas();
@@ -193,6 +196,7 @@ impl Q8380417 {
 
 impl Field for Q8380417 {
     type Coeff = i32;
+    const ZERO: i32 = 0;
     const Q: i32 = 8_380_417;
     const LAYERS: usize = 8;
     const ZETAS: &'static [i32] = &Self::zetas();

@@ -36,9 +36,7 @@ pub struct Poly<F: Field> {
 impl<F: Field> Poly<F> {
     /// The zero polynomial.
     pub(crate) fn zero() -> Self {
-        Self {
-            coeffs: [F::Coeff::default(); N],
-        }
+        Self::ZERO
     }
 
     /// Forward NTT in place. Input: |coefficients| < q. Output: reduced, |c| ≤ q/2.
@@ -92,13 +90,6 @@ impl<F: Field> Poly<F> {
         }
     }
 
-    /// Coefficient-wise `self −= other` without reduction.
-    pub(crate) fn sub_assign(&mut self, other: &Self) {
-        for (a, b) in self.coeffs.iter_mut().zip(&other.coeffs) {
-            *a = F::sub(*a, *b);
-        }
-    }
-
     /// Coefficient-wise `self = other − self` without reduction.
     pub(crate) fn sub_from(&mut self, other: &Self) {
         for (a, b) in self.coeffs.iter_mut().zip(&other.coeffs) {
@@ -120,29 +111,39 @@ impl<F: Field> fmt::Debug for Poly<F> {
     }
 }
 
-/// A fixed-length vector of polynomials, `[Poly<F>; K]`, as the parameter sets name it.
-pub trait PolyVec<F: Field>: AsRef<[Poly<F>]> + AsMut<[Poly<F>]> + Clone + Zeroize {
-    /// The all-zero vector.
-    fn zero() -> Self;
+/// A zero that is a constant, so that large zero values (a vector, the matrix Â) are written
+/// in place rather than built elsewhere and copied: it keeps the stack small.
+pub trait ConstZero: Sized {
+    /// All zero.
+    const ZERO: Self;
 }
 
-impl<F: Field, const K: usize> PolyVec<F> for [Poly<F>; K] {
+impl<F: Field> ConstZero for Poly<F> {
+    const ZERO: Self = Self {
+        coeffs: [F::ZERO; N],
+    };
+}
+
+impl<T: ConstZero, const K: usize> ConstZero for [T; K] {
+    const ZERO: Self = [const { T::ZERO }; K];
+}
+
+/// A fixed-length vector of polynomials, `[Poly<F>; K]`, as the parameter sets name it.
+pub trait PolyVec<F: Field>:
+    AsRef<[Poly<F>]> + AsMut<[Poly<F>]> + Clone + Zeroize + ConstZero + Send + Sync
+{
+    /// The all-zero vector.
     fn zero() -> Self {
-        core::array::from_fn(|_| Poly::zero())
+        Self::ZERO
     }
 }
+
+impl<F: Field, const K: usize> PolyVec<F> for [Poly<F>; K] {}
 
 /// A fixed-length array of rows, `[V; K]`: the matrices of the standards, row by row.
-pub trait Rows<V>: AsRef<[V]> + AsMut<[V]> {
-    /// The array with row `i` = `f(i)`.
-    fn from_fn(f: impl FnMut(usize) -> V) -> Self;
-}
+pub trait Rows<V>: AsRef<[V]> + AsMut<[V]> + ConstZero + Send + Sync {}
 
-impl<V, const K: usize> Rows<V> for [V; K] {
-    fn from_fn(f: impl FnMut(usize) -> V) -> Self {
-        core::array::from_fn(f)
-    }
-}
+impl<V: ConstZero + Send + Sync, const K: usize> Rows<V> for [V; K] {}
 
 /// FIPS 203 Algorithm 7 (SampleNTT) and FIPS 204 Algorithm 30 (RejNTTPoly): a polynomial
 /// uniform in T_q from SHAKE128(ρ ‖ b₀ ‖ b₁), rejecting 3-byte candidates that are not below q.

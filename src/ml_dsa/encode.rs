@@ -29,30 +29,38 @@ pub(crate) fn unpack_t1(bytes: &[u8], t1: &mut Poly32) {
     unpack(bytes, 10, |v| v as i32, t1);
 }
 
-/// FIPS 204, Algorithm 24 (skEncode) but for t₀, written into `out` (SIGNING_KEY_SIZE bytes);
-/// [`sk_encode_t0`] writes t₀ one polynomial at a time.
-pub(crate) fn sk_encode<P: ParameterSet>(
-    rho: &[u8; 32],
-    key: &[u8; 32],
-    tr: &[u8; 64],
-    s1: &P::VecL,
-    s2: &P::VecK,
-    out: &mut [u8],
-) {
-    let eta_bytes = 32 * P::ETA_BITS as usize;
+// FIPS 204, Algorithms 24 and 25 (skEncode, skDecode), in the parts key generation and import
+// need: the encoding is ρ ‖ K ‖ tr ‖ s₁ ‖ s₂ ‖ t₀, with BitPack(s, η, η) and
+// BitPack(t₀, 2^(d−1) − 1, 2^(d−1)).
+
+/// Bytes of one polynomial of s₁ or s₂ in the encoding.
+const fn eta_poly_bytes<P: ParameterSet>() -> usize {
+    32 * P::ETA_BITS as usize
+}
+
+/// Where s₁ ‖ s₂ start and end in the encoding.
+const fn s_range<P: ParameterSet>() -> core::ops::Range<usize> {
+    128..128 + (P::K + P::L) * eta_poly_bytes::<P>()
+}
+
+/// Lines 1 of skEncode: ρ ‖ K ‖ tr.
+pub(crate) fn sk_encode_head(rho: &[u8; 32], key: &[u8; 32], tr: &[u8; 64], out: &mut [u8]) {
     out[..32].copy_from_slice(rho);
     out[32..64].copy_from_slice(key);
     out[64..128].copy_from_slice(tr);
-    let s_bytes = &mut out[128..128 + (P::K + P::L) * eta_bytes];
+}
+
+/// Lines 2–7 of skEncode: s₁ ‖ s₂.
+pub(crate) fn sk_encode_s<P: ParameterSet>(s1: &P::VecL, s2: &P::VecK, out: &mut [u8]) {
     let s = s1.as_ref().iter().chain(s2.as_ref());
-    for (p, chunk) in s.zip(s_bytes.chunks_exact_mut(eta_bytes)) {
+    for (p, chunk) in s.zip(out[s_range::<P>()].chunks_exact_mut(eta_poly_bytes::<P>())) {
         pack(p, P::ETA_BITS, |c| (P::ETA - c) as u32, chunk);
     }
 }
 
 /// Line 9 of skEncode: BitPack(t₀[i], 2^(d−1) − 1, 2^(d−1)) at its place in the encoding.
 pub(crate) fn sk_encode_t0<P: ParameterSet>(i: usize, t0: &Poly32, out: &mut [u8]) {
-    let at = 128 + (P::K + P::L) * 32 * P::ETA_BITS as usize + i * T0_POLY_BYTES;
+    let at = s_range::<P>().end + i * T0_POLY_BYTES;
     pack(
         t0,
         D,
@@ -61,52 +69,40 @@ pub(crate) fn sk_encode_t0<P: ParameterSet>(i: usize, t0: &Poly32, out: &mut [u8
     );
 }
 
-/// What a signing key is re-derived from: ρ, K, s₁ and s₂. (tr and t₀ follow from them; the
-/// import checks them by re-encoding.)
-pub(crate) struct DecodedSk<'a, P: ParameterSet> {
-    pub(crate) rho: &'a [u8; 32],
-    pub(crate) key: &'a [u8; 32],
-    pub(crate) s1: P::VecL,
-    pub(crate) s2: P::VecK,
+/// Line 6 of skDecode for one row: s₂[i] = BitUnpack(z_i, η, η).
+pub(crate) fn sk_decode_s2_row<P: ParameterSet>(bytes: &[u8], i: usize, s2: &mut Poly32) {
+    let at = s_range::<P>().start + (P::L + i) * eta_poly_bytes::<P>();
+    unpack(
+        &bytes[at..at + eta_poly_bytes::<P>()],
+        P::ETA_BITS,
+        |v| P::ETA - v as i32,
+        s2,
+    );
 }
 
-impl<P: ParameterSet> Drop for DecodedSk<'_, P> {
-    fn drop(&mut self) {
-        use zeroize::Zeroize;
-        self.s1.zeroize();
-        self.s2.zeroize();
-    }
-}
-
-/// FIPS 204, Algorithm 25 (skDecode) of SIGNING_KEY_SIZE bytes, as far as the key is re-derived
-/// from it (ρ, K, s₁, s₂), rejecting what the standard warns about: s₁ and s₂ coefficients
-/// outside [−η, η] (a malformed key) give [`Error::InvalidKey`]. The range check scans every
-/// coefficient before deciding, so a failure reveals only that the key is malformed.
-pub(crate) fn sk_decode<P: ParameterSet>(bytes: &[u8]) -> Result<DecodedSk<'_, P>, Error> {
-    use crate::lattice::PolyVec;
-    let eta_bytes = 32 * P::ETA_BITS as usize;
-    let s_bytes = &bytes[128..128 + (P::K + P::L) * eta_bytes];
-    let mut sk = DecodedSk::<P> {
-        // Infallible: fixed sub-ranges of the 128-byte head.
-        rho: bytes[..32].try_into().expect("32 bytes"),
-        key: bytes[32..64].try_into().expect("32 bytes"),
-        s1: P::VecL::zero(),
-        s2: P::VecK::zero(),
-    };
+/// Lines 2–7 of skDecode (FIPS 204, Algorithm 25): s₁ and s₂ into the given vectors, rejecting
+/// what the standard warns about: coefficients outside [−η, η] (a malformed key) give
+/// [`Error::InvalidKey`]. The range check scans every coefficient before deciding, so a
+/// failure reveals only that the key is malformed.
+pub(crate) fn sk_decode_s<P: ParameterSet>(
+    bytes: &[u8],
+    s1: &mut P::VecL,
+    s2: &mut P::VecK,
+) -> Result<(), Error> {
     let mut out_of_range = 0u32;
-    let (s1_bytes, s2_bytes) = s_bytes.split_at(P::L * eta_bytes);
-    let (s1, s2): (&mut [Poly32], &mut [Poly32]) = (sk.s1.as_mut(), sk.s2.as_mut());
-    for (v, bytes) in [(s1, s1_bytes), (s2, s2_bytes)] {
-        for (p, chunk) in v.iter_mut().zip(bytes.chunks_exact(eta_bytes)) {
-            unpack(chunk, P::ETA_BITS, |v| P::ETA - v as i32, p);
-            for &c in &p.coeffs {
-                // (c + η) outside [0, 2η] sets the sign bit of one of the two differences.
-                out_of_range |= ((c + P::ETA) | (2 * P::ETA - (c + P::ETA))) as u32;
-            }
+    let s = s1.as_mut().iter_mut().chain(s2.as_mut().iter_mut());
+    for (p, chunk) in s.zip(bytes[s_range::<P>()].chunks_exact(eta_poly_bytes::<P>())) {
+        unpack(chunk, P::ETA_BITS, |v| P::ETA - v as i32, p);
+        for &c in &p.coeffs {
+            // (c + η) outside [0, 2η] sets the sign bit of one of the two differences.
+            out_of_range |= ((c + P::ETA) | (2 * P::ETA - (c + P::ETA))) as u32;
         }
     }
-    if out_of_range >> 31 == 0 {
-        Ok(sk)
+    // Whether the key is malformed is public (it is the result of the import).
+    let mut valid = out_of_range >> 31 == 0;
+    crate::ct::declassify(&mut valid);
+    if valid {
+        Ok(())
     } else {
         Err(Error::InvalidKey)
     }

@@ -8,25 +8,24 @@ use subtle::ConstantTimeEq;
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
 use super::ParameterSet;
-use super::encode::{T1_POLY_BYTES, pack_t1, sk_decode, unpack_t1};
+use super::encode::{T1_POLY_BYTES, pack_t1, sk_decode_s, unpack_t1};
 use super::params::D;
 use super::{sign, verify};
 use crate::Error;
 use crate::array::ByteArray;
 use crate::hash::Shake256;
 use crate::hash::prehash::{MessagePrefix, PreHash};
-use crate::lattice::{Poly, PolyVec, Q8380417};
+use crate::lattice::{ConstZero, Poly, Q8380417};
 
 /// Bytes of the seed ξ, the canonical form of a signing key (FIPS 204 §3.6.3).
 pub const SEED_SIZE: usize = 32;
 /// Bytes of the message representative μ.
 pub const MU_SIZE: usize = 64;
 
-/// A verifying (public) key. Holds the FIPS 204 encoding, NTT(t₁·2^d) and tr = H(pk, 64),
-/// computed once on import so that verification does neither again.
+/// A verifying (public) key: the FIPS 204 encoding and tr = H(pk, 64), hashed once on import.
+/// Verification decodes t₁ as it goes, so the key stays as small as its encoding.
 pub struct VerifyingKey<P: ParameterSet> {
     pub(super) bytes: P::VerifyingKeyBytes,
-    pub(super) t1_hat: P::VecK,
     pub(super) tr: [u8; 64],
 }
 
@@ -158,13 +157,20 @@ impl<P: ParameterSet> SigningKey<P> {
     /// if the key is malformed or inconsistent.
     pub fn from_expanded_bytes(bytes: &[u8]) -> Result<Self, Error> {
         Error::check_length(P::SIGNING_KEY_SIZE, bytes.len())?;
-        let sk = sk_decode::<P>(bytes)?;
-        let key = sign::expand_key::<P>(sk.rho, sk.key, &sk.s1, &sk.s2, None);
-        // Re-encoding what s₁, s₂ and ρ determine must give the input back, t₀ and tr
-        // included. t₀ is secret: the comparison is constant-time, only its result is public.
-        let encoded: &[u8] = key.bytes.as_ref();
-        if bool::from(encoded.ct_eq(bytes)) {
-            Ok(key)
+        // Infallible: fixed sub-ranges of a checked length.
+        let rho: &[u8; 32] = bytes[..32].try_into().expect("32 bytes");
+        let key: &[u8; 32] = bytes[32..64].try_into().expect("32 bytes");
+        let mut sk = Self::blank(rho, None);
+        sk_decode_s::<P>(bytes, &mut sk.s1_hat, &mut sk.s2_hat)?;
+        sign::finish_key(&mut sk, key);
+        // Re-encoding what ρ, K, s₁ and s₂ determine must give the input back, t₀ and tr
+        // included. t₀ is secret: the comparison is constant-time; whether the key is
+        // consistent is public (it is the result of the import).
+        let encoded: &[u8] = sk.bytes.as_ref();
+        let mut consistent = bool::from(encoded.ct_eq(bytes));
+        crate::ct::declassify(&mut consistent);
+        if consistent {
+            Ok(sk)
         } else {
             Err(Error::InvalidKey)
         }
@@ -173,6 +179,18 @@ impl<P: ParameterSet> SigningKey<P> {
     /// The expanded FIPS 204 encoding (skEncode), in a buffer wiped on drop.
     pub fn to_expanded_bytes(&self) -> Zeroizing<P::SigningKeyBytes> {
         Zeroizing::new(self.bytes)
+    }
+
+    /// A key to be filled in by key generation or import: ρ and the seed set, the rest zero.
+    pub(super) fn blank(rho: &[u8; 32], seed: Option<[u8; SEED_SIZE]>) -> Self {
+        Self {
+            bytes: P::SigningKeyBytes::zeroed(),
+            s1_hat: P::VecL::ZERO,
+            s2_hat: P::VecK::ZERO,
+            t0_hat: P::VecK::ZERO,
+            vk: VerifyingKey::with_rho(rho),
+            seed,
+        }
     }
 
     /// K, the private seed for the per-signature randomness.
@@ -190,26 +208,11 @@ impl<P: ParameterSet> VerifyingKey<P> {
     /// [`Error::InvalidLength`] unless `bytes` is `VERIFYING_KEY_SIZE` long.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
         Error::check_length(P::VERIFYING_KEY_SIZE, bytes.len())?;
-        let mut vk_bytes = P::VerifyingKeyBytes::zeroed();
-        vk_bytes.as_mut().copy_from_slice(bytes);
-        // pkDecode (FIPS 204, Algorithm 23), kept as NTT(t₁·2^d) for verification.
-        let mut t1_hat = P::VecK::zero();
-        for (t, chunk) in t1_hat
-            .as_mut()
-            .iter_mut()
-            .zip(bytes[32..].chunks_exact(T1_POLY_BYTES))
-        {
-            unpack_t1(chunk, t);
-            for c in t.coeffs.iter_mut() {
-                *c <<= D;
-            }
-            t.ntt();
-        }
         let mut vk = Self {
-            bytes: vk_bytes,
-            t1_hat,
+            bytes: P::VerifyingKeyBytes::zeroed(),
             tr: [0; 64],
         };
+        vk.bytes.as_mut().copy_from_slice(bytes);
         vk.finish_tr();
         Ok(vk)
     }
@@ -218,11 +221,17 @@ impl<P: ParameterSet> VerifyingKey<P> {
     pub(super) fn with_rho(rho: &[u8; 32]) -> Self {
         let mut bytes = P::VerifyingKeyBytes::zeroed();
         bytes.as_mut()[..32].copy_from_slice(rho);
-        Self {
-            bytes,
-            t1_hat: P::VecK::zero(),
-            tr: [0; 64],
+        Self { bytes, tr: [0; 64] }
+    }
+
+    /// pkDecode (FIPS 204, Algorithm 23) of row `i` of t₁, as NTT(t₁[i]·2^d) for verification.
+    pub(super) fn t1_hat_row(&self, i: usize, t: &mut Poly<Q8380417>) {
+        let at = 32 + i * T1_POLY_BYTES;
+        unpack_t1(&self.bytes.as_ref()[at..at + T1_POLY_BYTES], t);
+        for c in t.coeffs.iter_mut() {
+            *c <<= D;
         }
+        t.ntt();
     }
 
     /// pkEncode (FIPS 204, Algorithm 22) of row `i` of t₁.
@@ -433,7 +442,6 @@ impl<P: ParameterSet> Clone for VerifyingKey<P> {
     fn clone(&self) -> Self {
         Self {
             bytes: self.bytes,
-            t1_hat: self.t1_hat.clone(),
             tr: self.tr,
         }
     }

@@ -5,6 +5,8 @@
 //! standard's definition for every input in the tests below (CVE-2026-22705 was a hardware
 //! division here).
 
+use subtle::{Choice, ConditionallySelectable};
+
 use super::ParameterSet;
 use super::params::D;
 
@@ -21,8 +23,8 @@ pub(crate) fn power2round(r: i32) -> (i32, i32) {
 /// FIPS 204, Algorithm 36 (Decompose) of r ∈ [0, q): (r₁, r₀) with r ≡ r₁·2γ₂ + r₀ (mod q).
 ///
 /// r₁ = ⌈r / 2γ₂⌋ is computed as ⌈(⌈r / 128⌉ · m) / 2^s⌋ with m/2^s ≈ 128/2γ₂, exact on
-/// [0, q); the case r₁ = (q − 1)/2γ₂ wraps to 0 by a mask, and r₀ then loses q (step 3 of the
-/// algorithm).
+/// [0, q); the case r₁ = (q − 1)/2γ₂ wraps to 0 without a branch, and r₀ then loses q (step 3
+/// of the algorithm).
 #[inline(always)]
 pub(crate) fn decompose<P: ParameterSet>(r: i32) -> (i32, i32) {
     let mut r1 = (r + 127) >> 7;
@@ -31,7 +33,10 @@ pub(crate) fn decompose<P: ParameterSet>(r: i32) -> (i32, i32) {
         r1 &= 15;
     } else {
         r1 = (r1 * 11275 + (1 << 23)) >> 24;
-        r1 ^= ((43 - r1) >> 31) & r1;
+        // r₁ = 44 wraps to 0. Selected through `subtle`: written as a mask, the compiler turned
+        // this into a branch (x86-64, found by the constant-time check in ct/).
+        let wrap = Choice::from(((43 - r1) >> 31 & 1) as u8);
+        r1 = i32::conditional_select(&r1, &0, wrap);
     }
     let mut r0 = r - r1 * 2 * P::GAMMA2;
     r0 -= (((Q - 1) / 2 - r0) >> 31) & Q;

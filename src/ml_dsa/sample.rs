@@ -2,8 +2,9 @@
 //! ExpandS and ExpandMask.
 
 use super::ParameterSet;
+use crate::ct::declassify;
 use crate::hash::Shake256;
-use crate::lattice::{N, Poly, PolyVec, Q8380417, Rows, pack, sample_uniform, unpack};
+use crate::lattice::{N, Poly, Q8380417, pack, sample_uniform, unpack};
 
 type Poly32 = Poly<Q8380417>;
 
@@ -12,17 +13,15 @@ pub(crate) fn rej_ntt_poly(rho: &[u8; 32], s: u8, r: u8) -> Poly32 {
     sample_uniform(rho, s, r)
 }
 
-/// FIPS 204, Algorithm 32 (ExpandA): the whole matrix Â, for signing, which uses it in every
-/// iteration of its loop. Key generation and verification use each entry once and call
-/// [`rej_ntt_poly`] as they go instead.
-pub(crate) fn expand_a<P: ParameterSet>(rho: &[u8; 32]) -> P::Matrix {
-    P::Matrix::from_fn(|r| {
-        let mut row = P::VecL::zero();
+/// FIPS 204, Algorithm 32 (ExpandA) into `a_hat`: the whole matrix Â, for signing, which uses
+/// it in every iteration of its loop. Key generation and verification use each entry once and
+/// call [`rej_ntt_poly`] as they go instead.
+pub(crate) fn expand_a<P: ParameterSet>(rho: &[u8; 32], a_hat: &mut P::Matrix) {
+    for (r, row) in a_hat.as_mut().iter_mut().enumerate() {
         for (s, a) in row.as_mut().iter_mut().enumerate() {
             *a = rej_ntt_poly(rho, s as u8, r as u8);
         }
-        row
-    })
+    }
 }
 
 /// FIPS 204, Algorithm 31 (RejBoundedPoly) on ρ′‖IntegerToBytes(nonce, 2), with CoeffFromHalfByte
@@ -51,8 +50,11 @@ pub(crate) fn rej_bounded_poly<P: ParameterSet>(rho_prime: &[u8; 64], nonce: u16
                 } else {
                     (9, 4 - b)
                 };
+                // The acceptance bit only says whether this half-byte was rejected.
+                let mut accepted = ((b - bound) >> 31 & 1) as usize;
+                declassify(&mut accepted);
                 out[n] = value;
-                n += ((b - bound) >> 31 & 1) as usize;
+                n += accepted;
             }
             if n >= N {
                 break;
@@ -92,7 +94,7 @@ pub(crate) fn expand_mask<P: ParameterSet>(rho_pp: &[u8; 64], kappa: u16, y: &mu
 /// used as a memory index: c is kept as two 256-bit masks (nonzero, negative), read and written
 /// at position j with whole-word masks and a shift. Only the byte rejections (j > i) branch;
 /// they reveal nothing about the accepted positions, which are uniform whatever was rejected.
-pub(crate) fn sample_in_ball<P: ParameterSet>(c_tilde: &[u8]) -> Poly32 {
+pub(crate) fn sample_in_ball<P: ParameterSet>(c_tilde: &[u8], c: &mut Poly32) {
     let mut xof = Shake256::new();
     xof.absorb(c_tilde);
     let mut xof = xof.finalize();
@@ -113,7 +115,10 @@ pub(crate) fn sample_in_ball<P: ParameterSet>(c_tilde: &[u8]) -> Poly32 {
             }
             let j = usize::from(buf[pos]);
             pos += 1;
-            if j <= i {
+            // Only whether this byte is rejected becomes public, not the byte.
+            let mut accept = j <= i;
+            declassify(&mut accept);
+            if accept {
                 break j;
             }
         };
@@ -125,13 +130,11 @@ pub(crate) fn sample_in_ball<P: ParameterSet>(c_tilde: &[u8]) -> Poly32 {
         write_bit(&mut nonzero, j, 1);
         write_bit(&mut negative, j, (signs >> k) & 1);
     }
-    let mut c = Poly::zero();
     for (i, coeff) in c.coeffs.iter_mut().enumerate() {
         let nz = ((nonzero[i / 64] >> (i % 64)) & 1) as i32;
         let neg = ((negative[i / 64] >> (i % 64)) & 1) as i32;
         *coeff = nz * (1 - 2 * neg);
     }
-    c
 }
 
 /// Bit `j` of a 256-bit mask, touching every word.
@@ -196,7 +199,8 @@ mod tests {
     fn check_sample_in_ball<P: ParameterSet>() {
         for seed in 0u8..50 {
             let c_tilde = [seed; 64];
-            let c = sample_in_ball::<P>(&c_tilde[..P::C_TILDE_SIZE]);
+            let mut c = Poly::zero();
+            sample_in_ball::<P>(&c_tilde[..P::C_TILDE_SIZE], &mut c);
             assert_eq!(
                 c.coeffs,
                 spec_sample_in_ball(&c_tilde[..P::C_TILDE_SIZE], P::TAU)

@@ -4,15 +4,18 @@ use zeroize::Zeroizing;
 
 use super::ParameterSet;
 use super::Signature;
-use super::encode::{HintMask, hint_bit_pack, pack_z, sk_encode, sk_encode_t0};
-use super::keys::{SigningKey, VerifyingKey};
+use super::encode::{
+    HintMask, hint_bit_pack, pack_z, sk_decode_s2_row, sk_encode_head, sk_encode_s, sk_encode_t0,
+};
+use super::keys::SigningKey;
 use super::rounding::{high_bits, low_bits, make_hint, power2round};
 use super::sample::{
     expand_a, expand_mask, expand_s, rej_ntt_poly, sample_in_ball, w1_encode_poly,
 };
 use crate::array::ByteArray;
+use crate::ct::declassify;
 use crate::hash::Shake256;
-use crate::lattice::{Field, Poly, PolyVec, Q8380417};
+use crate::lattice::{ConstZero, Field, Poly, PolyVec, Q8380417};
 
 type Poly32 = Poly<Q8380417>;
 
@@ -23,59 +26,52 @@ pub(crate) fn keygen_internal<P: ParameterSet>(xi: &[u8; 32]) -> SigningKey<P> {
     Shake256::digest(&[xi, &[P::K as u8, P::L as u8]], &mut *seeds);
     let (rho, rest) = seeds.split_at(32);
     let (rho_prime, key) = rest.split_at(64);
-    // 4: (s₁, s₂) ← ExpandS(ρ′)
-    let mut s1 = Zeroizing::new(P::VecL::zero());
-    let mut s2 = Zeroizing::new(P::VecK::zero());
-    // Infallible: fixed sub-ranges of the 128-byte output.
-    expand_s::<P>(rho_prime.try_into().expect("64 bytes"), &mut s1, &mut s2);
-    expand_key::<P>(
-        rho.try_into().expect("32 bytes"),
-        key.try_into().expect("32 bytes"),
-        &*s1,
-        &*s2,
-        Some(*xi),
-    )
+    // ρ is derived from the secret ξ but published in pk (line 8), and ExpandA's rejection
+    // sampling branches on bytes derived from it.
+    let mut rho: [u8; 32] = rho.try_into().expect("32 bytes");
+    declassify(&mut rho);
+    let mut sk = SigningKey::<P>::blank(&rho, Some(*xi));
+    // 4: (s₁, s₂) ← ExpandS(ρ′), into the key's own storage. Infallible: fixed sub-ranges of
+    // the 128-byte output.
+    expand_s::<P>(
+        rho_prime.try_into().expect("64 bytes"),
+        &mut sk.s1_hat,
+        &mut sk.s2_hat,
+    );
+    finish_key(&mut sk, key.try_into().expect("32 bytes"));
+    sk
 }
 
-/// Lines 3 and 5–10 of Algorithm 6 from (ρ, K, s₁, s₂): t = NTT⁻¹(Â ∘ NTT(s₁)) + s₂,
-/// (t₁, t₀) ← Power2Round(t), pk, tr and sk; plus the NTT forms the signer and verifier keep.
-/// Also used to re-derive and check an imported expanded key.
+/// Lines 3 and 5–10 of Algorithm 6, for a key whose ρ is set and whose s₁ and s₂ have been put
+/// (in the normal domain) where NTT(s₁) and NTT(s₂) belong: t = NTT⁻¹(Â ∘ NTT(s₁)) + s₂,
+/// (t₁, t₀) ← Power2Round(t), pk, tr and sk, plus the NTT forms the signer and verifier keep.
+/// Also re-derives an imported expanded key, to check it.
 ///
-/// NTT(t₁·2^d) comes for free: t₁·2^d = t − t₀, so it is t̂ − NTT(t₀), where t̂ = Â ∘ ŝ₁ + ŝ₂
-/// is at hand before the inverse NTT.
-pub(crate) fn expand_key<P: ParameterSet>(
-    rho: &[u8; 32],
-    key: &[u8; 32],
-    s1: &P::VecL,
-    s2: &P::VecK,
-    seed: Option<[u8; 32]>,
-) -> SigningKey<P> {
-    // Built in place, row by row, so that no vector of t₁ or t₀ is ever held.
-    let mut sk = SigningKey::<P> {
-        bytes: P::SigningKeyBytes::zeroed(),
-        s1_hat: s1.clone(),
-        s2_hat: s2.clone(),
-        t0_hat: P::VecK::zero(),
-        vk: VerifyingKey::with_rho(rho),
-        seed,
-    };
+/// Everything is written in place, row by row, so that no vector of s₁, s₂, t₁ or t₀ is held
+/// beside the key (stack).
+pub(crate) fn finish_key<P: ParameterSet>(sk: &mut SigningKey<P>, key: &[u8; 32]) {
+    // 10 (part): s₁ and s₂ into skEncode, then to the NTT domain in place.
+    sk_encode_s::<P>(&sk.s1_hat, &sk.s2_hat, sk.bytes.as_mut());
     for s in sk.s1_hat.as_mut().iter_mut().chain(sk.s2_hat.as_mut()) {
         s.ntt();
     }
+    let rho = *sk.vk.rho();
     let mut t = Zeroizing::new(Poly::zero());
     let mut t1 = Poly::zero();
     let mut t0 = Zeroizing::new(Poly::zero());
+    let mut acc = Zeroizing::new(Poly::zero());
     for i in 0..P::K {
         // 3, 5: t̂[i] = Σⱼ Â[i, j] ∘ ŝ₁[j] (times R⁻¹), Â[i, j] sampled as it is needed.
-        let mut acc = Zeroizing::new(Poly::zero());
+        *acc = Poly::zero();
         for (j, s) in sk.s1_hat.as_ref().iter().enumerate() {
-            acc.multiply_ntts_acc(&rej_ntt_poly(rho, j as u8, i as u8), s);
+            acc.multiply_ntts_acc(&rej_ntt_poly(&rho, j as u8, i as u8), s);
         }
         acc.reduce();
-        // t[i] = NTT⁻¹(…) + s₂[i], canonical.
+        // t[i] = NTT⁻¹(…) + s₂[i], canonical; s₂[i] read back from the encoding.
         t.clone_from(&acc);
         t.inv_ntt();
-        t.add_assign(&s2.as_ref()[i]);
+        sk_decode_s2_row::<P>(sk.bytes.as_ref(), i, &mut t0);
+        t.add_assign(&t0);
         t.reduce();
         t.canonicalize();
         // 6: (t₁, t₀) ← Power2Round(t)
@@ -93,18 +89,14 @@ pub(crate) fn expand_key<P: ParameterSet>(
         let t0_hat = &mut sk.t0_hat.as_mut()[i];
         t0_hat.clone_from(&t0);
         t0_hat.ntt();
-        // NTT(t₁·2^d) = Â ∘ ŝ₁ + ŝ₂ − NTT(t₀).
-        acc.mul_r();
-        acc.add_assign(&sk.s2_hat.as_ref()[i]);
-        acc.sub_assign(t0_hat);
-        acc.reduce();
-        sk.vk.t1_hat.as_mut()[i].clone_from(&acc);
     }
+    // The verifying key pkEncode(ρ, t₁) is complete and is public: it is what key generation
+    // makes to be published. tr, hashed from it, is then public too.
+    declassify(sk.vk.bytes.as_mut());
     // 9: tr ← H(pk, 64)
     sk.vk.finish_tr();
-    // 10: sk ← skEncode(ρ, K, tr, s₁, s₂, t₀)
-    sk_encode::<P>(rho, key, &sk.vk.tr, s1, s2, sk.bytes.as_mut());
-    sk
+    // 10 (rest): ρ ‖ K ‖ tr.
+    sk_encode_head(&rho, key, &sk.vk.tr, sk.bytes.as_mut());
 }
 
 /// FIPS 204, Algorithm 7 (ML-DSA.Sign_internal) from line 7, given μ.
@@ -122,9 +114,9 @@ pub(crate) fn sign_mu<P: ParameterSet>(
     let mut rho_pp = Zeroizing::new([0u8; 64]);
     Shake256::digest(&[sk.key(), rnd, mu], &mut *rho_pp);
     // 5: Â ← ExpandA(ρ); kept for the whole loop.
-    let a_hat = expand_a::<P>(sk.vk.rho());
+    let mut a_hat = P::Matrix::ZERO;
+    expand_a::<P>(sk.vk.rho(), &mut a_hat);
     let mut y = Zeroizing::new(P::VecL::zero());
-    let mut y_hat = Zeroizing::new(P::VecL::zero());
     let mut w = Zeroizing::new(P::VecK::zero());
     let mut c_hat = Zeroizing::new(Poly::zero());
     let mut tmp = Zeroizing::new(Poly::zero());
@@ -138,16 +130,17 @@ pub(crate) fn sign_mu<P: ParameterSet>(
         // 11: y ← ExpandMask(ρ″, κ); 31: κ ← κ + ℓ
         expand_mask::<P>(&rho_pp, kappa, &mut y);
         kappa = kappa.wrapping_add(P::L as u16);
-        // 12: w ← NTT⁻¹(Â ∘ NTT(y))
-        y_hat.clone_from(&y);
-        for p in y_hat.as_mut() {
-            p.ntt();
-        }
-        for (w, row) in w.as_mut().iter_mut().zip(a_hat.as_ref()) {
-            *w = Poly::zero();
-            for (a, y) in row.as_ref().iter().zip(y_hat.as_ref()) {
-                w.multiply_ntts_acc(a, y);
+        // 12: w ← NTT⁻¹(Â ∘ NTT(y)), column by column: NTT(y[j]) is needed only while its
+        // column of Â is multiplied, so one polynomial holds it (no vector ŷ on the stack).
+        *w = P::VecK::ZERO;
+        for (j, y) in y.as_ref().iter().enumerate() {
+            (*tmp).clone_from(y);
+            tmp.ntt();
+            for (w, row) in w.as_mut().iter_mut().zip(a_hat.as_ref()) {
+                w.multiply_ntts_acc(&row.as_ref()[j], &tmp);
             }
+        }
+        for w in w.as_mut() {
             w.reduce();
             w.inv_ntt();
             w.reduce();
@@ -167,7 +160,7 @@ pub(crate) fn sign_mu<P: ParameterSet>(
         }
         h.finalize().squeeze(c_tilde);
         // 16–17: ĉ ← NTT(SampleInBall(c̃))
-        *c_hat = sample_in_ball::<P>(c_tilde);
+        sample_in_ball::<P>(c_tilde, &mut c_hat);
         c_hat.ntt();
         // 18, 20: z ← y + NTT⁻¹(ĉ ∘ ŝ₁), in place of y. |y| < γ₁ and |c·s₁| ≤ β, so z is the
         // exact small integer, no reduction needed.
@@ -178,6 +171,7 @@ pub(crate) fn sign_mu<P: ParameterSet>(
             exceeds |= norm_at_least(z, P::GAMMA1 - P::BETA);
         }
         // 23: ‖z‖∞ ≥ γ₁ − β rejects. Declassified: the rejection decision is public.
+        declassify(&mut exceeds);
         if exceeds != 0 {
             continue;
         }
@@ -193,6 +187,7 @@ pub(crate) fn sign_mu<P: ParameterSet>(
             }
         }
         // 23: ‖r₀‖∞ ≥ γ₂ − β rejects. Declassified: the rejection decision is public.
+        declassify(&mut exceeds);
         if exceeds != 0 {
             continue;
         }
@@ -215,10 +210,14 @@ pub(crate) fn sign_mu<P: ParameterSet>(
             count += row.iter().map(|m| m.count_ones()).sum::<u32>();
         }
         // 28: ‖c·t₀‖∞ ≥ γ₂ or more than ω hints rejects. Declassified: the rejection decision
-        // is public; an accepted h is part of the signature.
-        if exceeds != 0 || count as usize > P::OMEGA {
+        // is public.
+        let mut reject = exceeds != 0 || count as usize > P::OMEGA;
+        declassify(&mut reject);
+        if reject {
             continue;
         }
+        // Accepted: c̃, z and h are the signature, public from here on; HintBitPack branches on h.
+        declassify(&mut *hints);
         // 33: σ ← sigEncode(c̃, z mod± q, h)
         let mut sig = P::SignatureBytes::zeroed();
         let (c_bytes, rest) = sig.as_mut().split_at_mut(P::C_TILDE_SIZE);

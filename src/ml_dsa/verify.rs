@@ -34,7 +34,8 @@ pub(crate) fn verify_mu<P: ParameterSet>(
         z.ntt();
     }
     // 8: c ← SampleInBall(c̃); the NTT of −c, so that line 9 only accumulates products.
-    let mut neg_c_hat = sample_in_ball::<P>(c_tilde);
+    let mut neg_c_hat = Poly::zero();
+    sample_in_ball::<P>(c_tilde, &mut neg_c_hat);
     for c in neg_c_hat.coeffs.iter_mut() {
         *c = -*c;
     }
@@ -43,12 +44,14 @@ pub(crate) fn verify_mu<P: ParameterSet>(
     // c̃′ ← H(μ ‖ w1Encode(w′₁), λ/4); row by row, each Â[i, j] sampled where it is used.
     let mut h = Shake256::new();
     h.absorb(mu);
-    for (i, (t1_hat, row_hints)) in vk.t1_hat.as_ref().iter().zip(&hints).enumerate() {
+    let mut t1_hat = Poly::zero();
+    for (i, row_hints) in hints.iter().take(P::K).enumerate() {
         let mut w = Poly::zero();
         for (j, z) in z_hat.as_ref().iter().enumerate() {
             w.multiply_ntts_acc(&rej_ntt_poly(vk.rho(), j as u8, i as u8), z);
         }
-        w.multiply_ntts_acc(&neg_c_hat, t1_hat);
+        vk.t1_hat_row(i, &mut t1_hat);
+        w.multiply_ntts_acc(&neg_c_hat, &t1_hat);
         w.reduce();
         w.inv_ntt();
         w.reduce();
