@@ -70,6 +70,13 @@ inject src/ml_kem/sample.rs \
 expect_memcheck "the secret index" src/ml_kem/sample.rs
 restore src/ml_kem/sample.rs
 
+echo "-- case 4: an early exit from ML-DSA's norm check (which coefficient failed, and when)"
+inject src/ml_dsa/sign.rs \
+  'p.coeffs.iter().fold(0, |acc, &c| acc | at_least(c, bound))' \
+  'u32::from(p.coeffs.iter().any(|&c| c.abs() >= bound))'
+expect_memcheck "the early exit" src/ml_dsa/sign.rs
+restore src/ml_dsa/sign.rs
+
 # A 32-bit division: for 64-bit operands the compiler adds a branch (a fast path for small
 # values) that memcheck would report, but the DIV instruction itself it never reports.
 echo "-- case 3: Compress by a 32-bit division, the KyberSlash leak (invisible to memcheck)"

@@ -40,9 +40,9 @@ impl Corpus {
 
 fn set_byte(name: &str) -> u8 {
     match name {
-        "ML-KEM-512" => 0,
-        "ML-KEM-768" => 1,
-        "ML-KEM-1024" => 2,
+        "ML-KEM-512" | "ML-DSA-44" => 0,
+        "ML-KEM-768" | "ML-DSA-65" => 1,
+        "ML-KEM-1024" | "ML-DSA-87" => 2,
         other => panic!("unknown parameter set {other}"),
     }
 }
@@ -107,11 +107,48 @@ fn main() {
             }
         }
     }
+    ml_dsa(&mut corpus);
     let mut per_target = std::collections::BTreeMap::<&str, usize>::new();
     for ((target, _, _), n) in &corpus.count {
         *per_target.entry(target).or_default() += n;
     }
     for (target, n) in per_target {
         println!("{target}: {n} seeds from kat/, all three sets");
+    }
+}
+
+/// ML-DSA seeds: key-generation seeds and expanded keys, and the sigVer cases (valid and
+/// modified) for verification with their message and context.
+fn ml_dsa(corpus: &mut Corpus) {
+    let keygen = load("ML-DSA-keyGen-FIPS204", "internalProjection.json.gz");
+    for group in groups(&keygen) {
+        let set = set_byte(str_field(group, "parameterSet"));
+        for t in tests(group) {
+            let id = tc_id(t);
+            let [seed, sk] = ["seed", "sk"].map(|field| hex_field(t, field));
+            let round_trip: &[&[u8]] = &[&seed, &[0u8; 32], &[0, 0], &[0]];
+            corpus.add("ml_dsa_round_trip", set, "keygen", id, round_trip);
+            corpus.add("ml_dsa_signing_key", set, "keygen", id, &[&sk]);
+        }
+    }
+    let sig_ver = load("ML-DSA-sigVer-FIPS204", "internalProjection.json.gz");
+    for group in groups(&sig_ver) {
+        if str_field(group, "signatureInterface") != "external"
+            || str_field(group, "preHash") != "pure"
+        {
+            continue;
+        }
+        let set = set_byte(str_field(group, "parameterSet"));
+        for t in tests(group) {
+            let [pk, sig, ctx, msg] =
+                ["pk", "signature", "context", "message"].map(|f| hex_field(t, f));
+            let kind = if t["testPassed"].as_bool() == Some(true) {
+                "valid"
+            } else {
+                "modified"
+            };
+            let parts: &[&[u8]] = &[&pk, &sig, &[ctx.len() as u8], &ctx, &msg];
+            corpus.add("ml_dsa_verify", set, kind, tc_id(t), parts);
+        }
     }
 }

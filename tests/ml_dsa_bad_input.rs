@@ -1,39 +1,22 @@
-//! Untrusted bytes into ML-DSA: every wrong length, malformed hints, contexts that are too long,
-//! flipped bits, inconsistent expanded keys, random garbage. Each must give `Err`, never a
-//! panic and never an accepted signature.
+//! Untrusted bytes into ML-DSA: malformed hints, contexts that are too long, flipped bits,
+//! inconsistent expanded keys. Each must give `Err`, never an accepted signature. Every length
+//! of every input, with random contents, is `no_panic.rs`.
 
 mod common;
 
-use common::{TestRng, each_wrong_length};
-use pqfips::ml_dsa::{ParameterSet, Signature, SigningKey, VerifyingKey};
+use common::TestRng;
+use pqfips::ml_dsa::{ParameterSet, Signature, SigningKey};
 use pqfips::{Error, PreHash};
 
 for_each_ml_dsa_set!(
-    every_wrong_length_is_an_error,
     malformed_hints_are_rejected,
     context_of_256_bytes_is_an_error,
     flipped_bits_are_rejected,
     inconsistent_expanded_keys_are_rejected,
-    random_bytes_never_panic,
 );
 
 fn key<P: ParameterSet>() -> SigningKey<P> {
     SigningKey::from_seed(&[0x5a; 32])
-}
-
-fn every_wrong_length_is_an_error<P: ParameterSet>() {
-    each_wrong_length(P::VERIFYING_KEY_SIZE, |bytes, e| {
-        assert_eq!(VerifyingKey::<P>::from_bytes(bytes).err(), e);
-        assert_eq!(VerifyingKey::<P>::try_from(bytes).err(), e);
-    });
-    each_wrong_length(P::SIGNING_KEY_SIZE, |bytes, e| {
-        assert_eq!(SigningKey::<P>::from_expanded_bytes(bytes).err(), e);
-        assert_eq!(SigningKey::<P>::try_from(bytes).err(), e);
-    });
-    each_wrong_length(P::SIGNATURE_SIZE, |bytes, e| {
-        assert_eq!(Signature::<P>::from_bytes(bytes).err(), e);
-        assert_eq!(Signature::<P>::try_from(bytes).err(), e);
-    });
 }
 
 /// The hint part of a signature: ω index bytes, then k running counts.
@@ -202,23 +185,4 @@ fn inconsistent_expanded_keys_are_rejected<P: ParameterSet>() {
     let other = SigningKey::<P>::from_expanded_bytes(other_k.as_ref()).expect("any K is valid");
     assert_ne!(other, sk);
     assert_eq!(other.verifying_key(), sk.verifying_key());
-}
-
-fn random_bytes_never_panic<P: ParameterSet>() {
-    let mut rng = TestRng::new(3);
-    for _ in 0..50 {
-        let mut vk = vec![0u8; P::VERIFYING_KEY_SIZE];
-        rng.fill(&mut vk);
-        let vk = VerifyingKey::<P>::from_bytes(&vk).expect("every encoding of a vk is valid");
-        let mut sig = vec![0u8; P::SIGNATURE_SIZE];
-        rng.fill(&mut sig);
-        let sig = Signature::<P>::try_from(&sig[..]).unwrap();
-        assert_eq!(vk.verify(b"m", b"", &sig), Err(Error::InvalidSignature));
-        let mut sk = vec![0u8; P::SIGNING_KEY_SIZE];
-        rng.fill(&mut sk);
-        assert_eq!(
-            SigningKey::<P>::from_expanded_bytes(&sk),
-            Err(Error::InvalidKey)
-        );
-    }
 }

@@ -2,14 +2,15 @@
 //! right size with random contents: each call must return `Err` or a result that is checked to
 //! be correct, never panic (a panic fails the test).
 //!
-//! Adding an algorithm: list its entry points in a function like [`ml_kem`] (one
-//! [`EntryPoint`] per decoder or byte-taking operation) and call it for each set below.
+//! Each algorithm lists its entry points in a function ([`ml_kem`], [`ml_dsa`]; one
+//! [`EntryPoint`] per decoder or byte-taking operation), called for each set below.
 
 mod common;
 
 use common::TestRng;
 use pqfips::Error;
-use pqfips::ml_kem::{self, Ciphertext, DecapsulationKey, EncapsulationKey, ParameterSet};
+use pqfips::ml_dsa::{self, Signature, SigningKey, VerifyingKey};
+use pqfips::ml_kem::{self, Ciphertext, DecapsulationKey, EncapsulationKey};
 
 /// Random inputs of exactly the right size per entry point, besides one per wrong length.
 const RIGHT_SIZE_INPUTS: usize = 64;
@@ -56,7 +57,7 @@ fn feed(entry: &EntryPoint, rng: &mut TestRng) {
     );
 }
 
-fn ml_kem<P: ParameterSet>() {
+fn ml_kem<P: ml_kem::ParameterSet>() {
     let mut rng = TestRng::new(12);
     let dk = DecapsulationKey::<P>::generate(&mut rng);
     let ek_bytes = dk.encapsulation_key().to_bytes();
@@ -116,6 +117,80 @@ fn ml_kem<P: ParameterSet>() {
     }
 }
 
+fn ml_dsa<P: ml_dsa::ParameterSet>() {
+    let mut rng = TestRng::new(13);
+    let sk = SigningKey::<P>::generate(&mut rng);
+    let vk = sk.verifying_key();
+    let vk_bytes = vk.to_bytes();
+    let sk_bytes = sk.to_expanded_bytes();
+    let sig = sk.sign(&mut rng, b"msg", b"ctx").unwrap();
+    let entry_points = [
+        EntryPoint {
+            name: "VerifyingKey::from_bytes",
+            size: P::VERIFYING_KEY_SIZE,
+            valid: vk_bytes.as_ref(),
+            call: Box::new(|bytes| {
+                // Every encoding of the right length is a key; it encodes back unchanged.
+                let vk = VerifyingKey::<P>::from_bytes(bytes)?;
+                assert_eq!(vk.as_bytes(), bytes);
+                Ok(())
+            }),
+        },
+        EntryPoint {
+            name: "VerifyingKey::try_from (then verify)",
+            size: P::VERIFYING_KEY_SIZE,
+            valid: vk_bytes.as_ref(),
+            call: Box::new(|bytes| {
+                let other = VerifyingKey::<P>::try_from(bytes)?;
+                // Only the signer's own key accepts its signature.
+                assert_eq!(other.verify(b"msg", b"ctx", &sig).is_ok(), other == *vk);
+                Ok(())
+            }),
+        },
+        EntryPoint {
+            name: "SigningKey::from_expanded_bytes (then sign)",
+            size: P::SIGNING_KEY_SIZE,
+            valid: sk_bytes.as_ref(),
+            call: Box::new(|bytes| {
+                let sk = SigningKey::<P>::from_expanded_bytes(bytes)?;
+                // Accepted: a consistent key, whose signatures its verifying key accepts.
+                let sig = sk.sign_deterministic(b"m", b"").unwrap();
+                sk.verifying_key().verify(b"m", b"", &sig).unwrap();
+                Ok(())
+            }),
+        },
+        EntryPoint {
+            name: "SigningKey::try_from",
+            size: P::SIGNING_KEY_SIZE,
+            valid: sk_bytes.as_ref(),
+            call: Box::new(|bytes| SigningKey::<P>::try_from(bytes).map(drop)),
+        },
+        EntryPoint {
+            name: "Signature::try_from (then verify)",
+            size: P::SIGNATURE_SIZE,
+            valid: sig.as_ref(),
+            call: Box::new(|bytes| {
+                let sig = Signature::<P>::try_from(bytes)?;
+                assert_eq!(sig.as_ref(), bytes);
+                vk.verify(b"msg", b"ctx", &sig)
+            }),
+        },
+        EntryPoint {
+            name: "Signature::from_bytes (then verify_mu)",
+            size: P::SIGNATURE_SIZE,
+            valid: sig.as_ref(),
+            call: Box::new(|bytes| {
+                let sig = Signature::<P>::from_bytes(bytes)?;
+                let mu = vk.message_representative(b"ctx")?.update(b"msg").finalize();
+                vk.verify_mu(&mu, &sig)
+            }),
+        },
+    ];
+    for entry in &entry_points {
+        feed(entry, &mut rng);
+    }
+}
+
 #[test]
 fn ml_kem_512() {
     ml_kem::<ml_kem::MlKem512>();
@@ -129,4 +204,19 @@ fn ml_kem_768() {
 #[test]
 fn ml_kem_1024() {
     ml_kem::<ml_kem::MlKem1024>();
+}
+
+#[test]
+fn ml_dsa_44() {
+    ml_dsa::<ml_dsa::MlDsa44>();
+}
+
+#[test]
+fn ml_dsa_65() {
+    ml_dsa::<ml_dsa::MlDsa65>();
+}
+
+#[test]
+fn ml_dsa_87() {
+    ml_dsa::<ml_dsa::MlDsa87>();
 }

@@ -6,9 +6,9 @@
 //! valgrind --error-exitcode=1 --track-origins=yes ct/target/release/pqfips-ct
 //! ```
 //!
-//! Secret inputs: the randomness of key generation (d‖z) and of encapsulation (m), both drawn
-//! from [`SecretRng`], and the secret parts of an imported expanded decapsulation key (dk_PKE
-//! and z). Outputs that are public by design are declassified here, where the harness receives
+//! Secret inputs: the randomness of key generation (d‖z, ξ), of encapsulation (m) and of
+//! signing (rnd), all drawn from [`SecretRng`], and the secret parts of imported expanded keys
+//! (ML-KEM's dk_PKE and z; ML-DSA's K, s₁, s₂ and t₀). Outputs that are public by design are declassified here, where the harness receives
 //! them, each with the reason; values that become public inside an algorithm are declassified
 //! by the library itself (`src/ct.rs`).
 //!
@@ -22,7 +22,9 @@
 use std::process::ExitCode;
 
 use crabgrind::memcheck::{self, MemState};
-use pqfips::ml_kem::{self, Ciphertext, DecapsulationKey, EncapsulationKey, ParameterSet};
+use pqfips::PreHash;
+use pqfips::ml_dsa::{self, Signature, SigningKey, VerifyingKey};
+use pqfips::ml_kem::{self, Ciphertext, DecapsulationKey, EncapsulationKey};
 use rand_core::{Infallible, TryCryptoRng, TryRng};
 
 /// Different secrets per run, so that data-dependent paths would be taken differently.
@@ -86,7 +88,7 @@ impl TryCryptoRng for SecretRng {}
 
 /// ML-KEM keygen (from the RNG and from an expanded key), encaps, and decaps of a valid and of a
 /// modified ciphertext, with every secret input undefined.
-fn ml_kem<P: ParameterSet>(rng: &mut SecretRng) {
+fn ml_kem<P: ml_kem::ParameterSet>(rng: &mut SecretRng) {
     // Algorithm 19: d‖z from the RNG.
     let dk = DecapsulationKey::<P>::generate(rng);
     let mut ek_bytes = dk.encapsulation_key().to_bytes();
@@ -133,6 +135,60 @@ fn ml_kem<P: ParameterSet>(rng: &mut SecretRng) {
     );
 }
 
+/// ML-DSA keygen (ξ from the RNG) and signing in every form (hedged, deterministic,
+/// pre-hash, external μ) with a generated key and with an imported expanded key whose secret
+/// parts are undefined. The rejection decisions, ρ and the verifying key are declassified by
+/// the library where FIPS 204 makes them public (`src/ml_dsa/sign.rs`, `sample.rs`).
+fn ml_dsa<P: ml_dsa::ParameterSet>(rng: &mut SecretRng) {
+    // Algorithm 1: ξ from the RNG.
+    let sk = SigningKey::<P>::generate(rng);
+    let mut vk_bytes = sk.verifying_key().to_bytes();
+    // The verifying key is published: that is what key generation makes it for.
+    declassify(&mut vk_bytes);
+    let vk = VerifyingKey::<P>::from_bytes(vk_bytes.as_ref()).expect("right length");
+    let (msg, ctx) = (b"a public message", b"ctx");
+    let mu = vk
+        .message_representative(ctx)
+        .expect("short context")
+        .update(msg)
+        .finalize();
+
+    // The expanded key with K, s1, s2 and t0 undefined; ρ and tr are public parts of it.
+    let mut expanded = sk.to_expanded_bytes();
+    classify(&mut expanded.as_mut()[32..64]);
+    classify(&mut expanded.as_mut()[128..]);
+    let imported = SigningKey::<P>::from_expanded_bytes(expanded.as_ref()).expect("valid");
+
+    // Algorithms 2 and 4 (rnd from the RNG, or 0³²), and signing an external μ.
+    let mut signatures: [Signature<P>; 6] = [
+        sk.sign(rng, msg, ctx).expect("short context"),
+        sk.sign_deterministic(msg, ctx).expect("short context"),
+        sk.sign_prehash(rng, PreHash::Sha2_512, msg, ctx)
+            .expect("short context"),
+        sk.sign_mu(rng, &mu),
+        imported.sign(rng, msg, ctx).expect("short context"),
+        imported
+            .sign_deterministic(msg, ctx)
+            .expect("short context"),
+    ];
+    // Signatures are published.
+    declassify(&mut signatures);
+    let [
+        hedged,
+        det,
+        prehash,
+        external_mu,
+        imported_hedged,
+        imported_det,
+    ] = signatures;
+    for sig in [&hedged, &det, &external_mu, &imported_hedged, &imported_det] {
+        vk.verify(msg, ctx, sig).expect("own signature verifies");
+    }
+    vk.verify_prehash(PreHash::Sha2_512, msg, ctx, &prehash)
+        .expect("verifies");
+    assert!(det == imported_det, "imported key signs differently");
+}
+
 fn main() -> ExitCode {
     if !crabgrind::VALGRIND_AVAILABLE || !crabgrind::valgrind::running_mode().is_valgrind() {
         eprintln!("run under valgrind: valgrind --error-exitcode=1 --track-origins=yes {{this}}");
@@ -159,6 +215,12 @@ fn main() -> ExitCode {
         ml_kem::<ml_kem::MlKem1024>(&mut rng);
         println!(
             "run {run}: ML-KEM-512, ML-KEM-768, ML-KEM-1024: keygen, encaps, decaps (valid, modified)"
+        );
+        ml_dsa::<ml_dsa::MlDsa44>(&mut rng);
+        ml_dsa::<ml_dsa::MlDsa65>(&mut rng);
+        ml_dsa::<ml_dsa::MlDsa87>(&mut rng);
+        println!(
+            "run {run}: ML-DSA-44, ML-DSA-65, ML-DSA-87: keygen, sign (hedged, deterministic, pre-hash, external μ, imported key)"
         );
     }
     println!("memcheck errors: {}", crabgrind::valgrind::count_errors());

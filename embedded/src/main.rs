@@ -15,6 +15,7 @@
 use core::hint::black_box;
 use core::panic::PanicInfo;
 
+use pqfips::ml_dsa_65::{Signature, SigningKey, VerifyingKey};
 use pqfips::ml_kem_768::{Ciphertext, DecapsulationKey, EncapsulationKey};
 use rand_core::{Infallible, TryCryptoRng, TryRng};
 
@@ -59,11 +60,27 @@ fn ml_kem_768(rng: &mut BoardRng) -> bool {
     dk.decapsulate(&ct) == shared
 }
 
+/// ML-DSA-65 keygen, hedged signing and verification through the byte encodings.
+fn ml_dsa_65(rng: &mut BoardRng) -> bool {
+    let sk = SigningKey::generate(rng);
+    let Ok(vk) = VerifyingKey::from_bytes(&sk.verifying_key().to_bytes()) else {
+        return false;
+    };
+    let Ok(sig) = sk.sign(rng, b"firmware image", b"") else {
+        return false;
+    };
+    let Ok(sig) = Signature::try_from(black_box(sig.as_ref())) else {
+        return false;
+    };
+    vk.verify(b"firmware image", b"", &sig).is_ok()
+}
+
 /// The entry point (the reset handler on a real board).
 #[unsafe(no_mangle)]
 pub extern "C" fn _start() -> ! {
     let mut rng = BoardRng(black_box(0x2545_f491));
     black_box(ml_kem_768(&mut rng));
+    black_box(ml_dsa_65(&mut rng));
     loop {
         core::hint::spin_loop();
     }

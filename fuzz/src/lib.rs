@@ -5,9 +5,12 @@
 //! `ml_kem_encapsulate` (ek import, then encapsulation), `ml_kem_expanded_key` (expanded dk
 //! import), `ml_kem_decapsulate` (arbitrary expanded keys, given a matching H(ek), decapsulating
 //! arbitrary ciphertexts), `ml_kem_round_trip` (keygen → encaps → decaps agree for arbitrary
-//! seeds). Seed corpora come from the NIST vectors: `cargo run --release --example fuzz_corpus`.
+//! seeds); `ml_dsa_verify` (vk import and verification of arbitrary signatures, messages and
+//! contexts), `ml_dsa_signing_key` (expanded sk import), `ml_dsa_round_trip` (keygen → sign →
+//! verify agree, a flipped signature bit is rejected). Seed corpora come from the NIST vectors:
+//! `cargo run --release --example fuzz_corpus`.
 //!
-//! Adding an algorithm: targets named `ml_dsa_*` / `slh_dsa_*` with a `by_set!` arm per set.
+//! Adding an algorithm: targets named after it with a `by_*_set!` macro per algorithm.
 
 /// `by_set!(data, run)` calls `run::<Set>(rest)` for the ML-KEM set chosen by `data[0]`.
 #[macro_export]
@@ -18,6 +21,20 @@ macro_rules! by_ml_kem_set {
                 0 => $run::<pqfips::ml_kem::MlKem512>(rest),
                 1 => $run::<pqfips::ml_kem::MlKem768>(rest),
                 _ => $run::<pqfips::ml_kem::MlKem1024>(rest),
+            }
+        }
+    };
+}
+
+/// `by_ml_dsa_set!(data, run)` calls `run::<Set>(rest)` for the ML-DSA set chosen by `data[0]`.
+#[macro_export]
+macro_rules! by_ml_dsa_set {
+    ($data:expr, $run:ident) => {
+        if let Some((&set, rest)) = $data.split_first() {
+            match set % 3 {
+                0 => $run::<pqfips::ml_dsa::MlDsa44>(rest),
+                1 => $run::<pqfips::ml_dsa::MlDsa65>(rest),
+                _ => $run::<pqfips::ml_dsa::MlDsa87>(rest),
             }
         }
     };

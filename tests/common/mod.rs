@@ -74,21 +74,6 @@ pub fn run_cases(file: &Value, mut f: impl FnMut(&Value, &Value)) -> usize {
     run
 }
 
-/// Calls `check` with every byte string of length 0..=2·`size` but `size`, and the error each
-/// must give.
-pub fn each_wrong_length(size: usize, mut check: impl FnMut(&[u8], Option<pqfips::Error>)) {
-    let buf = vec![0u8; 2 * size];
-    for len in (0..=2 * size).filter(|&len| len != size) {
-        check(
-            &buf[..len],
-            Some(pqfips::Error::InvalidLength {
-                expected: size,
-                actual: len,
-            }),
-        );
-    }
-}
-
 /// The test case id, for messages.
 pub fn tc_id(v: &Value) -> u64 {
     v["tcId"].as_u64().expect("tcId")

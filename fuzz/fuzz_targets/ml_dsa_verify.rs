@@ -1,0 +1,36 @@
+//! Verifying-key import and verification of arbitrary signatures, messages and contexts; the
+//! hint decoder, the z bound and every length check see untrusted bytes here.
+//! Input: set ‖ vk ‖ signature ‖ context length ‖ context ‖ message (short inputs zero-padded).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use pqfips::Error;
+use pqfips::ml_dsa::{ParameterSet, Signature, VerifyingKey};
+use pqfips_fuzz::by_ml_dsa_set;
+
+fn run<P: ParameterSet>(data: &[u8]) {
+    let keys_and_sig = P::VERIFYING_KEY_SIZE + P::SIGNATURE_SIZE;
+    let mut fixed = vec![0u8; keys_and_sig + 1];
+    let n = data.len().min(fixed.len());
+    fixed[..n].copy_from_slice(&data[..n]);
+    let rest = &data[n..];
+    let (vk, rest_fixed) = fixed.split_at(P::VERIFYING_KEY_SIZE);
+    let (sig, ctx_len) = rest_fixed.split_at(P::SIGNATURE_SIZE);
+    let ctx_len = usize::from(ctx_len[0]).min(rest.len());
+    let (ctx, msg) = rest.split_at(ctx_len);
+    let vk = VerifyingKey::<P>::from_bytes(vk).expect("every encoding of a vk is valid");
+    let sig = Signature::<P>::try_from(sig).expect("right length");
+    match vk.verify(msg, ctx, &sig) {
+        Ok(()) | Err(Error::InvalidSignature) => {}
+        Err(e) => panic!("unexpected error {e}"),
+    }
+    // External μ agrees with the one-shot path.
+    let mu = vk
+        .message_representative(ctx)
+        .expect("context ≤ 255")
+        .update(msg)
+        .finalize();
+    assert_eq!(vk.verify_mu(&mu, &sig), vk.verify(msg, ctx, &sig));
+}
+
+fuzz_target!(|data: &[u8]| by_ml_dsa_set!(data, run));
