@@ -54,6 +54,7 @@ mod error;
 mod hash;
 mod lattice;
 pub mod ml_kem;
+pub mod slh_dsa;
 
 pub use error::Error;
 pub use hash::prehash::PreHash;
@@ -133,6 +134,92 @@ macro_rules! ml_kem_module {
 ml_kem_module!(ml_kem_512, MlKem512, "ML-KEM-512");
 ml_kem_module!(ml_kem_768, MlKem768, "ML-KEM-768");
 ml_kem_module!(ml_kem_1024, MlKem1024, "ML-KEM-1024");
+
+/// Stamps out the public module of one SLH-DSA parameter set: aliases and sizes, nothing more.
+macro_rules! slh_dsa_module {
+    ($module:ident, $set:ident, $name:literal) => {
+        #[doc = concat!("SLH-DSA with the ", $name, " parameter set (FIPS 205 §11).")]
+        ///
+        /// ```
+        #[doc = concat!("use pqfips::", stringify!($module), "::{Signature, SigningKey, VerifyingKey};")]
+        ///
+        /// let mut rng = rand_core::UnwrapErr(getrandom::SysRng);
+        /// let sk = SigningKey::generate(&mut rng);
+        /// let sig = sk.sign(&mut rng, b"message", b"context")?;
+        ///
+        /// // The verifier imports the public key and the signature from bytes.
+        /// let vk = VerifyingKey::from_bytes(&sk.verifying_key().to_bytes())?;
+        /// let sig = Signature::try_from(sig.as_ref())?;
+        /// vk.verify(b"message", b"context", &sig)?;
+        /// assert!(vk.verify(b"other message", b"context", &sig).is_err());
+        /// # Ok::<(), pqfips::Error>(())
+        /// ```
+        pub mod $module {
+            use crate::slh_dsa::{self, $set, ParameterSet};
+
+            pub use crate::PreHash;
+
+            /// Bytes n of each seed (SK.seed, SK.prf, PK.seed) and of PK.root.
+            pub const SEED_SIZE: usize = <$set as ParameterSet>::N;
+            /// Bytes of a verifying key PK.seed ‖ PK.root.
+            pub const VERIFYING_KEY_SIZE: usize = <$set as ParameterSet>::VERIFYING_KEY_SIZE;
+            /// Bytes of a signing key SK.seed ‖ SK.prf ‖ PK.seed ‖ PK.root.
+            pub const SIGNING_KEY_SIZE: usize = <$set as ParameterSet>::SIGNING_KEY_SIZE;
+            /// Bytes of a signature.
+            pub const SIGNATURE_SIZE: usize = <$set as ParameterSet>::SIGNATURE_SIZE;
+
+            #[doc = concat!("An ", $name, " signing key (secret).")]
+            pub type SigningKey = slh_dsa::SigningKey<$set>;
+            #[doc = concat!("An ", $name, " verifying key (public).")]
+            pub type VerifyingKey = slh_dsa::VerifyingKey<$set>;
+            #[doc = concat!("An ", $name, " signature.")]
+            pub type Signature = slh_dsa::Signature<$set>;
+
+            /// The internal algorithms, for known-answer testing only; see
+            /// [`crate::slh_dsa::hazmat`].
+            pub mod hazmat {
+                use super::{Signature, SigningKey, VerifyingKey};
+                use crate::Error;
+                use crate::slh_dsa::hazmat;
+
+                /// FIPS 205, Algorithm 19 (slh_sign_internal) on `msg` as is; `addrnd = None`
+                /// is the deterministic variant.
+                pub fn sign_internal(
+                    sk: &SigningKey,
+                    msg: &[u8],
+                    addrnd: Option<&[u8; super::SEED_SIZE]>,
+                ) -> Signature {
+                    hazmat::sign_internal(sk, msg, addrnd)
+                }
+
+                /// FIPS 205, Algorithm 20 (slh_verify_internal) on `msg` as is.
+                ///
+                /// # Errors
+                /// [`Error::InvalidSignature`] if the signature does not verify.
+                pub fn verify_internal(
+                    vk: &VerifyingKey,
+                    msg: &[u8],
+                    sig: &Signature,
+                ) -> Result<(), Error> {
+                    hazmat::verify_internal(vk, msg, sig)
+                }
+            }
+        }
+    };
+}
+
+slh_dsa_module!(slh_dsa_sha2_128s, SlhDsaSha2_128s, "SLH-DSA-SHA2-128s");
+slh_dsa_module!(slh_dsa_shake_128s, SlhDsaShake128s, "SLH-DSA-SHAKE-128s");
+slh_dsa_module!(slh_dsa_sha2_128f, SlhDsaSha2_128f, "SLH-DSA-SHA2-128f");
+slh_dsa_module!(slh_dsa_shake_128f, SlhDsaShake128f, "SLH-DSA-SHAKE-128f");
+slh_dsa_module!(slh_dsa_sha2_192s, SlhDsaSha2_192s, "SLH-DSA-SHA2-192s");
+slh_dsa_module!(slh_dsa_shake_192s, SlhDsaShake192s, "SLH-DSA-SHAKE-192s");
+slh_dsa_module!(slh_dsa_sha2_192f, SlhDsaSha2_192f, "SLH-DSA-SHA2-192f");
+slh_dsa_module!(slh_dsa_shake_192f, SlhDsaShake192f, "SLH-DSA-SHAKE-192f");
+slh_dsa_module!(slh_dsa_sha2_256s, SlhDsaSha2_256s, "SLH-DSA-SHA2-256s");
+slh_dsa_module!(slh_dsa_shake_256s, SlhDsaShake256s, "SLH-DSA-SHAKE-256s");
+slh_dsa_module!(slh_dsa_sha2_256f, SlhDsaSha2_256f, "SLH-DSA-SHA2-256f");
+slh_dsa_module!(slh_dsa_shake_256f, SlhDsaShake256f, "SLH-DSA-SHAKE-256f");
 
 /// The README's examples, compiled and run as doc tests.
 #[cfg(doctest)]
