@@ -104,16 +104,9 @@ fn digest_of(ph: PreHash, msg: &[u8]) -> Vec<u8> {
 }
 
 /// slh_keygen_internal(SK.seed, SK.prf, PK.seed) → (SK, PK); the encodings import back.
-fn keygen<P: ParameterSet>(t: &Value)
-where
-    P::Seed: DefaultZeroed,
-{
+fn keygen<P: ParameterSet>(t: &Value) {
     let id = tc_id(t);
-    let seed = |key| {
-        let mut s = P::Seed::default_zeroed();
-        s.as_mut().copy_from_slice(&hex_field(t, key));
-        s
-    };
+    let seed = |key| P::Seed::try_from(&hex_field(t, key)[..]).expect("n bytes");
     let sk = SigningKey::<P>::from_seeds(&seed("skSeed"), &seed("skPrf"), &seed("pkSeed"));
     assert_eq!(sk.to_bytes().as_ref(), hex_field(t, "sk"), "tcId {id}: sk");
     assert_eq!(
@@ -125,24 +118,10 @@ where
     assert_eq!(imported, sk, "tcId {id}: import of sk");
 }
 
-/// A zeroed seed array, whatever its length (the sets' `Seed` types are `[u8; n]`).
-trait DefaultZeroed {
-    fn default_zeroed() -> Self;
-}
-
-impl<const N: usize> DefaultZeroed for [u8; N] {
-    fn default_zeroed() -> Self {
-        [0; N]
-    }
-}
-
 /// The signature the case asks for, through the interface its group names. Pre-hash cases
 /// alternate between `sign_prehash` and `sign_digest` (with a digest computed outside pqfips),
 /// so both entry points meet the vectors.
-fn sig_gen<P: ParameterSet>(group: &Value, t: &Value)
-where
-    P::Seed: DefaultZeroed,
-{
+fn sig_gen<P: ParameterSet>(group: &Value, t: &Value) {
     let id = tc_id(t);
     let sk = SigningKey::<P>::from_bytes(&hex_field(t, "sk")).expect("sk length");
     let vk = sk.verifying_key();
@@ -159,8 +138,7 @@ where
     let mut rng = FixedRng(addrnd.clone());
     let sig = match str_field(group, "signatureInterface") {
         "internal" => {
-            let mut a = P::Seed::default_zeroed();
-            a.as_mut().copy_from_slice(&addrnd);
+            let a = P::Seed::try_from(&addrnd[..]).expect("n bytes");
             let sig = hazmat::sign_internal(&sk, &msg, (!deterministic).then_some(&a));
             hazmat::verify_internal(vk, &msg, &sig).expect("verifies");
             sig
