@@ -8,14 +8,13 @@ mod common;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use common::{bool_field, case_count, groups, hex_field, load, str_field, tc_id, tests};
+use common::{FixedRng, bool_field, case_count, groups, hex_field, load, str_field, tc_id, tests};
 use pqfips::slh_dsa::{
     ParameterSet, Signature, SigningKey, SlhDsaSha2_128f, SlhDsaSha2_128s, SlhDsaSha2_192f,
     SlhDsaSha2_192s, SlhDsaSha2_256f, SlhDsaSha2_256s, SlhDsaShake128f, SlhDsaShake128s,
     SlhDsaShake192f, SlhDsaShake192s, SlhDsaShake256f, SlhDsaShake256s, VerifyingKey, hazmat,
 };
 use pqfips::{Error, PreHash};
-use rand_core::{Infallible, TryCryptoRng, TryRng};
 use serde_json::Value;
 
 /// Calls `$f::<P>(args)` for the parameter set named in the vector file.
@@ -38,35 +37,6 @@ macro_rules! for_set {
         }
     };
 }
-
-/// An "RNG" that hands out exactly the bytes it was given, and panics if asked for more:
-/// it feeds the file's addrnd to the hedged signing functions.
-struct FixedRng(Vec<u8>);
-
-impl TryRng for FixedRng {
-    type Error = Infallible;
-
-    fn try_next_u32(&mut self) -> Result<u32, Infallible> {
-        unimplemented!("signing draws bytes")
-    }
-
-    fn try_next_u64(&mut self) -> Result<u64, Infallible> {
-        unimplemented!("signing draws bytes")
-    }
-
-    fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Infallible> {
-        assert!(
-            dst.len() <= self.0.len(),
-            "asked for more randomness than given"
-        );
-        let rest = self.0.split_off(dst.len());
-        dst.copy_from_slice(&self.0);
-        self.0 = rest;
-        Ok(())
-    }
-}
-
-impl TryCryptoRng for FixedRng {}
 
 /// The pre-hash function an ACVP `hashAlg` names.
 fn pre_hash(name: &str) -> PreHash {

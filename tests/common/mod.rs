@@ -121,6 +121,35 @@ impl TryRng for TestRng {
 
 impl TryCryptoRng for TestRng {}
 
+/// An "RNG" that hands out exactly the bytes it was given, and panics if asked for more: it
+/// feeds chosen randomness (an ACVP addrnd, say) to the functions that draw their own.
+pub struct FixedRng(pub Vec<u8>);
+
+impl TryRng for FixedRng {
+    type Error = Infallible;
+
+    fn try_next_u32(&mut self) -> Result<u32, Infallible> {
+        unimplemented!("only byte draws are expected")
+    }
+
+    fn try_next_u64(&mut self) -> Result<u64, Infallible> {
+        unimplemented!("only byte draws are expected")
+    }
+
+    fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Infallible> {
+        assert!(
+            dst.len() <= self.0.len(),
+            "asked for more randomness than given"
+        );
+        let rest = self.0.split_off(dst.len());
+        dst.copy_from_slice(&self.0);
+        self.0 = rest;
+        Ok(())
+    }
+}
+
+impl TryCryptoRng for FixedRng {}
+
 /// Runs each named generic test once per ML-KEM parameter set, as separate tests.
 #[macro_export]
 macro_rules! for_each_ml_kem_set {
@@ -128,5 +157,24 @@ macro_rules! for_each_ml_kem_set {
         mod ml_kem_512 { $( #[test] fn $case() { super::$case::<pqfips::ml_kem::MlKem512>() } )* }
         mod ml_kem_768 { $( #[test] fn $case() { super::$case::<pqfips::ml_kem::MlKem768>() } )* }
         mod ml_kem_1024 { $( #[test] fn $case() { super::$case::<pqfips::ml_kem::MlKem1024>() } )* }
+    };
+}
+
+/// Runs each named generic test once per SLH-DSA parameter set, as separate tests.
+#[macro_export]
+macro_rules! for_each_slh_dsa_set {
+    ($($case:ident),* $(,)?) => {
+        mod sha2_128s { $( #[test] fn $case() { super::$case::<pqfips::slh_dsa::SlhDsaSha2_128s>() } )* }
+        mod shake_128s { $( #[test] fn $case() { super::$case::<pqfips::slh_dsa::SlhDsaShake128s>() } )* }
+        mod sha2_128f { $( #[test] fn $case() { super::$case::<pqfips::slh_dsa::SlhDsaSha2_128f>() } )* }
+        mod shake_128f { $( #[test] fn $case() { super::$case::<pqfips::slh_dsa::SlhDsaShake128f>() } )* }
+        mod sha2_192s { $( #[test] fn $case() { super::$case::<pqfips::slh_dsa::SlhDsaSha2_192s>() } )* }
+        mod shake_192s { $( #[test] fn $case() { super::$case::<pqfips::slh_dsa::SlhDsaShake192s>() } )* }
+        mod sha2_192f { $( #[test] fn $case() { super::$case::<pqfips::slh_dsa::SlhDsaSha2_192f>() } )* }
+        mod shake_192f { $( #[test] fn $case() { super::$case::<pqfips::slh_dsa::SlhDsaShake192f>() } )* }
+        mod sha2_256s { $( #[test] fn $case() { super::$case::<pqfips::slh_dsa::SlhDsaSha2_256s>() } )* }
+        mod shake_256s { $( #[test] fn $case() { super::$case::<pqfips::slh_dsa::SlhDsaShake256s>() } )* }
+        mod sha2_256f { $( #[test] fn $case() { super::$case::<pqfips::slh_dsa::SlhDsaSha2_256f>() } )* }
+        mod shake_256f { $( #[test] fn $case() { super::$case::<pqfips::slh_dsa::SlhDsaShake256f>() } )* }
     };
 }
