@@ -1,8 +1,9 @@
 //! # pqfips
 //!
 //! The NIST post-quantum standards in one `no_std` crate, with no heap and constant-time code:
-//! **ML-KEM** (FIPS 203), a key-encapsulation mechanism, on a shared NTT and hashing core,
-//! checked against NIST's ACVP known-answer vectors.
+//! **ML-KEM** (FIPS 203), a key-encapsulation mechanism, on a shared NTT and hashing core, and
+//! **SLH-DSA** (FIPS 205), the stateless hash-based signature, all checked against NIST's ACVP
+//! known-answer vectors.
 //!
 //! ```
 //! use pqfips::ml_kem_768::DecapsulationKey;
@@ -26,6 +27,34 @@
 //! ML-KEM-768 is the usual choice; ML-KEM-1024 where policy asks for category 5 (CNSA 2.0).
 //! Code generic over the set uses [`ml_kem`] and its [`ml_kem::ParameterSet`] trait.
 //!
+//! SLH-DSA has twelve sets: SHA2 or SHAKE, security category 1, 3 or 5 (n = 16, 24, 32
+//! bytes), and "s" (small signatures, slow signing) or "f" (fast signing, larger signatures).
+//! Keys are small (public 2n, secret 4n bytes); signatures are large, and signing is slow:
+//!
+//! | modules | category | signature bytes | relative signing time |
+//! |---|---|---|---|
+//! | [`slh_dsa_sha2_128s`], [`slh_dsa_shake_128s`] | 1 | 7 856 | slow (≈ 20× f) |
+//! | [`slh_dsa_sha2_128f`], [`slh_dsa_shake_128f`] | 1 | 17 088 | fast |
+//! | [`slh_dsa_sha2_192s`], [`slh_dsa_shake_192s`] | 3 | 16 224 | slow |
+//! | [`slh_dsa_sha2_192f`], [`slh_dsa_shake_192f`] | 3 | 35 664 | fast |
+//! | [`slh_dsa_sha2_256s`], [`slh_dsa_shake_256s`] | 5 | 29 792 | slow |
+//! | [`slh_dsa_sha2_256f`], [`slh_dsa_shake_256f`] | 5 | 49 856 | fast |
+//!
+//! The SHA2 sets are several times faster than the SHAKE sets on CPUs with SHA extensions.
+//! Pick "s" where signatures are stored or sent often and signing is rare. Code generic over
+//! the set uses [`slh_dsa`] and its [`slh_dsa::ParameterSet`] trait.
+//!
+//! ```
+//! use pqfips::slh_dsa_sha2_128f::{SigningKey, VerifyingKey};
+//!
+//! let mut rng = rand_core::UnwrapErr(getrandom::SysRng);
+//! let sk = SigningKey::generate(&mut rng);                 // keep secret; store sk.to_bytes()
+//! let vk = sk.verifying_key();                             // publish vk.to_bytes()
+//! let sig = sk.sign(&mut rng, b"message", b"context")?;   // hedged; Err only if ctx > 255 B
+//! vk.verify(b"message", b"context", &sig)?;                // Err(InvalidSignature) if forged
+//! # Ok::<(), pqfips::Error>(())
+//! ```
+//!
 //! ## Design
 //! - **Keys**: the canonical private key is the 64-byte seed d‖z ([`ml_kem::DecapsulationKey::from_seed`],
 //!   `seed()`); the expanded FIPS 203 encoding is available too. Public inputs are checked on
@@ -36,7 +65,15 @@
 //! - **Constant time**: no branch, table index or division depends on secret data; Compress
 //!   multiplies and shifts instead of dividing (the KyberSlash lesson) and implicit rejection
 //!   selects with `subtle`.
-//! - **No heap, bounded stack**: the matrix Â is sampled entry by entry as it is used.
+//! - **No heap, bounded stack**: the matrix Â is sampled entry by entry as it is used. An
+//!   SLH-DSA signature is a fixed array inside [`slh_dsa::Signature`] (up to 49 856 bytes), which
+//!   signing fills in place; besides it, signing uses a few KiB of stack.
+//! - **SLH-DSA**: every signing and verifying entry point of FIPS 205 §10 (pure and pre-hash
+//!   with the twelve [`PreHash`] functions, hedged and deterministic, contexts of 0 to 255
+//!   bytes), plus `sign_digest` for a caller that already holds PH(M). The signing key is
+//!   SK.seed ‖ SK.prf ‖ PK.seed ‖ PK.root; [`slh_dsa::SigningKey::from_seeds`] rebuilds it from
+//!   the three seeds. Indices taken from the message digest pick leaves and trees; they are
+//!   public by the standard's design, and that is the only data the code branches on.
 //! - API differences from the team's `API.md`: `DecapsulationKey::seed()` returns an `Option`
 //!   (a key imported in expanded form has no seed), and `to_expanded_bytes()` returns its
 //!   secret bytes in a [`zeroize::Zeroizing`] buffer.

@@ -191,7 +191,7 @@ impl<P: ParameterSet> SigningKey<P> {
         // 4–7: addrnd ← n random bytes
         let addrnd = random_seed::<P, R>(rng);
         // 9
-        Ok(self.sign_parts(&[prefix.as_bytes(), msg], Some(addrnd.as_ref())))
+        self.sign_parts(&[prefix.as_bytes(), msg], Some(addrnd.as_ref()))
     }
 
     /// FIPS 205, Algorithm 22 (slh_sign), deterministic variant (opt_rand = PK.seed): the same
@@ -202,7 +202,7 @@ impl<P: ParameterSet> SigningKey<P> {
     /// [`Error::ContextTooLong`] if `ctx` is longer than 255 bytes.
     pub fn sign_deterministic(&self, msg: &[u8], ctx: &[u8]) -> Result<Signature<P>, Error> {
         let prefix = MessagePrefix::pure(ctx)?;
-        Ok(self.sign_parts(&[prefix.as_bytes(), msg], None))
+        self.sign_parts(&[prefix.as_bytes(), msg], None)
     }
 
     /// FIPS 205, Algorithm 23 (hash_slh_sign), hedged: signs PH(`msg`) with context `ctx`.
@@ -217,7 +217,7 @@ impl<P: ParameterSet> SigningKey<P> {
         ctx: &[u8],
     ) -> Result<Signature<P>, Error> {
         let prefix = MessagePrefix::prehash(ph, ctx)?;
-        Ok(self.sign_prehashed(rng, &prefix, &ph.hash(msg)))
+        self.sign_prehashed(rng, &prefix, &ph.hash(msg))
     }
 
     /// FIPS 205, Algorithm 23 (hash_slh_sign), hedged, for a caller that already holds
@@ -236,15 +236,16 @@ impl<P: ParameterSet> SigningKey<P> {
     ) -> Result<Signature<P>, Error> {
         let prefix = MessagePrefix::prehash(ph, ctx)?;
         let digest = ph.digest_from(digest)?;
-        Ok(self.sign_prehashed(rng, &prefix, &digest))
+        self.sign_prehashed(rng, &prefix, &digest)
     }
 
+    #[inline(always)]
     fn sign_prehashed<R: CryptoRng + ?Sized>(
         &self,
         rng: &mut R,
         prefix: &MessagePrefix,
         digest: &PreHashDigest,
-    ) -> Signature<P> {
+    ) -> Result<Signature<P>, Error> {
         // 4–7: addrnd ← n random bytes
         let addrnd = random_seed::<P, R>(rng);
         // 24–25: M′ ← toByte(1, 1) ‖ toByte(|ctx|, 1) ‖ ctx ‖ OID ‖ PH_M
@@ -254,9 +255,27 @@ impl<P: ParameterSet> SigningKey<P> {
         )
     }
 
-    /// Algorithm 19 into a new signature.
-    pub(crate) fn sign_parts(&self, msg: &[&[u8]], addrnd: Option<&[u8]>) -> Signature<P> {
+    /// Algorithm 19 into a new signature; never `Err` (the `Result` is the callers'). The
+    /// signature is built inside the value that is returned.
+    #[inline(always)]
+    fn sign_parts(&self, msg: &[&[u8]], addrnd: Option<&[u8]>) -> Result<Signature<P>, Error> {
+        let mut out = Ok(Signature(P::SignatureBytes::zeroed()));
+        if let Ok(sig) = &mut out {
+            self.sign_into(msg, addrnd, sig);
+        }
+        out
+    }
+
+    /// Algorithm 19 on M as given, for [`super::hazmat::sign_internal`].
+    #[inline(always)]
+    pub(crate) fn sign_internal(&self, msg: &[u8], addrnd: Option<&[u8]>) -> Signature<P> {
         let mut sig = Signature(P::SignatureBytes::zeroed());
+        self.sign_into(&[msg], addrnd, &mut sig);
+        sig
+    }
+
+    /// Algorithm 19, writing into `sig`.
+    fn sign_into(&self, msg: &[&[u8]], addrnd: Option<&[u8]>, sig: &mut Signature<P>) {
         let parts = SigningParts::<P> {
             sk_seed: self.sk_seed.as_ref(),
             sk_prf: self.sk_prf.as_ref(),
@@ -264,8 +283,7 @@ impl<P: ParameterSet> SigningKey<P> {
             pk_root: self.vk.pk_root.as_ref(),
             hash: &self.vk.hash,
         };
-        internal::sign::<P>(&parts, msg, addrnd, AsMut::<[u8]>::as_mut(&mut sig.0));
-        sig
+        internal::sign::<P>(&parts, msg, addrnd, sig.0.as_mut());
     }
 }
 

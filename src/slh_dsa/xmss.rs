@@ -21,15 +21,14 @@ pub(crate) fn node<P: ParameterSet>(
     sign: Option<(u32, &[u8], &mut [u8])>,
 ) -> Node {
     let n = P::N;
-    let (idx, digits, sig, auth) = match sign {
+    // Algorithm 10, lines 5–8: SIG_XMSS = sig ‖ AUTH, and the WOTS+ digits of M, once.
+    let (mut wots_sig, auth, digits) = match sign {
         Some((idx, m, sig_xmss)) => {
-            // 5–8 of Algorithm 10: SIG_XMSS = sig ‖ AUTH
             let (sig, auth) = sig_xmss.split_at_mut(P::LEN * n);
-            (idx, wots::digits::<P>(m), Some(sig), Some((idx, auth)))
+            (Some((idx, sig)), Some((idx, auth)), wots::digits::<P>(m))
         }
-        None => (u32::MAX, [0; wots::MAX_LEN], None, None),
+        None => (None, None, [0; wots::MAX_LEN]),
     };
-    let mut sig = sig;
     let mut leaf_adrs = *adrs;
     // Algorithm 9, lines 2–3: type WOTS_HASH, key pair i.
     leaf_adrs.set_type_and_clear(AdrsType::WotsHash);
@@ -44,8 +43,11 @@ pub(crate) fn node<P: ParameterSet>(
             // Algorithm 9, line 4: node ← wots_pkGen(SK.seed, PK.seed, ADRS); the leaf index
             // is public, so choosing the signing leaf by it is allowed.
             leaf_adrs.set_key_pair_address(i);
-            let sign_here = if i == idx { sig.as_deref_mut() } else { None };
-            wots::pk_gen::<P>(hs, sk_seed, &leaf_adrs, sign_here.map(|s| (&digits, s)))
+            let sign_here = match wots_sig.as_mut() {
+                Some((idx, sig)) if *idx == i => Some((&digits, &mut **sig)),
+                _ => None,
+            };
+            wots::pk_gen::<P>(hs, sk_seed, &leaf_adrs, sign_here)
         },
         |hs, z, i, left, right| {
             // Algorithm 9, lines 9–11: H(PK.seed, ADRS, lnode ‖ rnode) at height z, index i.

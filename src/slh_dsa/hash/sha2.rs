@@ -21,7 +21,7 @@ use crate::slh_dsa::address::Adrs;
 pub struct Sha2<const N: usize> {
     /// SHA-256 after PK.seed ‖ toByte(0, 64 − n).
     seed256: Sha256Block,
-    /// SHA-512 after PK.seed ‖ toByte(0, 128 − n); categories 3 and 5 only.
+    /// SHA-512 after PK.seed ‖ toByte(0, 128 − n); categories 3 and 5 only (`None` at 1).
     seed512: Option<Sha512Block>,
     /// T_ℓ in progress.
     t: TState,
@@ -53,21 +53,6 @@ impl<const N: usize> Sha2<N> {
             &mut self.state256,
             &mut out[..N],
         );
-        out
-    }
-
-    /// Trunc_n(SHA-512(PK.seed ‖ toByte(0, 128 − n) ‖ ADRSc ‖ left ‖ right)).
-    #[inline(always)]
-    fn sha512_one(&mut self, adrs: &Adrs, left: &[u8], right: &[u8]) -> Node {
-        let mut out = [0u8; 32];
-        if let Some(seed512) = &self.seed512 {
-            seed512.finish_one(
-                &[&adrs.compressed(), left, right],
-                &mut self.block512,
-                &mut self.state512,
-                &mut out[..N],
-            );
-        }
         out
     }
 }
@@ -106,13 +91,22 @@ impl<const N: usize> HashSuite for Sha2<N> {
         self.sha256_one(adrs, m, &[])
     }
 
-    /// SHA-256 at category 1, SHA-512 at categories 3 and 5.
+    /// Trunc_n(SHA-512(PK.seed ‖ toByte(0, 128 − n) ‖ ADRSc ‖ left ‖ right)) at categories 3
+    /// and 5; at category 1 SHA-256 as for F.
     #[inline]
     fn h(&mut self, adrs: &Adrs, left: &[u8], right: &[u8]) -> Node {
-        if Self::SHA512 {
-            self.sha512_one(adrs, left, right)
-        } else {
-            self.sha256_one(adrs, left, right)
+        match &self.seed512 {
+            Some(seed512) => {
+                let mut out = [0u8; 32];
+                seed512.finish_one(
+                    &[&adrs.compressed(), left, right],
+                    &mut self.block512,
+                    &mut self.state512,
+                    &mut out[..N],
+                );
+                out
+            }
+            None => self.sha256_one(adrs, left, right),
         }
     }
 
