@@ -13,13 +13,15 @@ use super::{fors, hypertree, xmss};
 const MAX_M: usize = 49;
 
 /// FIPS 205, Algorithm 18 (slh_keygen_internal), lines 1–3: PK.root, the root of the top
-/// XMSS tree. `hs` was made from PK.seed.
-pub(crate) fn pk_root<P: ParameterSet>(hs: &mut P::Hash, sk_seed: &[u8]) -> Node {
+/// XMSS tree. `hash` was made from PK.seed; the work is done on a copy, whose buffers see
+/// SK.seed and are wiped when it is dropped.
+pub(crate) fn pk_root<P: ParameterSet>(hash: &P::Hash, sk_seed: &[u8]) -> Node {
+    let mut hs = hash.clone();
     // 1–2: ADRS ← toByte(0, 32); ADRS.setLayerAddress(d − 1)
     let mut adrs = Adrs::new();
     adrs.set_layer_address(P::D as u32 - 1);
     // 3: PK.root ← xmss_node(SK.seed, 0, h′, PK.seed, ADRS)
-    xmss::node::<P>(hs, sk_seed, &adrs, None)
+    xmss::node::<P>(&mut hs, sk_seed, &adrs, None)
 }
 
 /// Lines 6–10 of Algorithms 19 and 20: md, idx_tree and idx_leaf from the digest. The digest
@@ -64,6 +66,7 @@ pub(crate) fn sign<P: ParameterSet>(
     sig: &mut [u8],
 ) {
     let n = P::N;
+    // A working copy, wiped when dropped (its buffers see SK.seed and secret values).
     let mut hs = sk.hash.clone();
     // 2: opt_rand ← addrnd, or PK.seed for the deterministic variant
     let opt_rand = addrnd.unwrap_or(sk.pk_seed);

@@ -128,8 +128,8 @@ impl<P: ParameterSet> SigningKey<P> {
     /// FIPS 205, Algorithm 18 (slh_keygen_internal): the key from SK.seed, SK.prf and PK.seed.
     /// Deterministic; computes PK.root, the root of the top XMSS tree.
     pub fn from_seeds(sk_seed: &P::Seed, sk_prf: &P::Seed, pk_seed: &P::Seed) -> Self {
-        let mut hash = P::Hash::new(pk_seed.as_ref());
-        let root = internal::pk_root::<P>(&mut hash, sk_seed.as_ref());
+        let hash = P::Hash::new(pk_seed.as_ref());
+        let root = internal::pk_root::<P>(&hash, sk_seed.as_ref());
         // 4: SK = (SK.seed, SK.prf, PK.seed, PK.root), PK = (PK.seed, PK.root)
         Self {
             sk_seed: *sk_seed,
