@@ -7,7 +7,8 @@
 //! stack a thread can have; the table shows the need of the operation alone (the same bisection
 //! with an operation that does nothing, subtracted), to 1 KiB. For signing that includes the
 //! returned `Signature` (SIGNATURE_SIZE bytes), once where the caller keeps it and once more
-//! where the library builds it: the compiler copies the value on return.
+//! where the library builds it: the compiler copies the value on return. `sign_into` writes
+//! into the caller's signature and needs it once.
 
 use std::hint::black_box;
 use std::process::{Command, Stdio};
@@ -25,6 +26,7 @@ fn probe<P: ParameterSet>(op: &str, stack: usize) {
     // thread's frame is not sized for the largest of them.
     let f: fn(&SigningKey<P>, Option<&Signature<P>>) = match op {
         "sign" => sign::<P>,
+        "sign_into" => sign_into::<P>,
         "verify" => verify::<P>,
         "keygen" => keygen::<P>,
         "nothing" => |_, _| {},
@@ -57,6 +59,15 @@ fn padded<P: ParameterSet>(
 fn sign<P: ParameterSet>(sk: &SigningKey<P>, _: Option<&Signature<P>>) {
     // Looked at in place: moving the signature out would put a second copy on the stack.
     let sig = sk.sign_deterministic(black_box(b"stack"), b"");
+    black_box(&sig);
+}
+
+#[inline(never)]
+fn sign_into<P: ParameterSet>(sk: &SigningKey<P>, _: Option<&Signature<P>>) {
+    let mut sig = Signature::<P>::default();
+    let mut rng = rand_core::UnwrapErr(getrandom::SysRng);
+    sk.sign_into(&mut rng, black_box(b"stack"), b"", &mut sig)
+        .unwrap();
     black_box(&sig);
 }
 
@@ -138,8 +149,8 @@ fn main() {
         panic!("unknown set {}", args[2]);
     }
     println!(
-        "{:<20} {:>10} {:>10} {:>10} {:>10}",
-        "set", "signature", "sign KiB", "verify KiB", "keygen KiB"
+        "{:<20} {:>10} {:>10} {:>10} {:>10} {:>10}",
+        "set", "signature", "sign KiB", "sign_into", "verify KiB", "keygen KiB"
     );
     macro_rules! table {
         ($($set:ident),*) => {
@@ -147,10 +158,11 @@ fn main() {
                 let name = <slh_dsa::$set as ParameterSet>::NAME;
                 let base = needed(name, "nothing");
                 println!(
-                    "{:<20} {:>10} {:>10} {:>10} {:>10}",
+                    "{:<20} {:>10} {:>10} {:>10} {:>10} {:>10}",
                     name,
                     <slh_dsa::$set as ParameterSet>::SIGNATURE_SIZE,
                     needed(name, "sign") - base,
+                    needed(name, "sign_into") - base,
                     needed(name, "verify") - base,
                     needed(name, "keygen") - base,
                 );

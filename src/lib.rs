@@ -67,7 +67,10 @@
 //!   selects with `subtle`.
 //! - **No heap, bounded stack**: the matrix Â is sampled entry by entry as it is used. An
 //!   SLH-DSA signature is a fixed array inside [`slh_dsa::Signature`] (up to 49 856 bytes), which
-//!   signing fills in place; besides it, signing uses a few KiB of stack.
+//!   signing fills in place; besides it, signing uses about 4 KiB of stack. `sign` returns the
+//!   signature, which the compiler copies once on the way out; where the stack is tight,
+//!   [`slh_dsa::SigningKey::sign_into`] (an addition to `API.md`, for SLH-DSA only, whose
+//!   signatures are ten times ML-DSA's) signs into a [`slh_dsa::Signature`] the caller holds.
 //! - **SLH-DSA**: every signing and verifying entry point of FIPS 205 §10 (pure and pre-hash
 //!   with the twelve [`PreHash`] functions, hedged and deterministic, contexts of 0 to 255
 //!   bytes), plus `sign_digest` for a caller that already holds PH(M). The signing key is

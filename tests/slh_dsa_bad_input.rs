@@ -99,9 +99,13 @@ fn a_context_of_256_bytes_is_an_error<P: ParameterSet>() {
     );
     assert_eq!(vk.verify(b"m", &ctx, &sig), long);
     assert_eq!(vk.verify_prehash(PreHash::Sha3_256, b"m", &ctx, &sig), long);
-    // No randomness was drawn before the context was refused.
+    // No randomness was drawn before the context was refused, and sign_into left its
+    // output alone.
     let mut empty = FixedRng(Vec::new());
     assert_eq!(sk.sign(&mut empty, b"m", &ctx).err(), long.err());
+    let mut into = sig.clone();
+    assert_eq!(sk.sign_into(&mut empty, b"m", &ctx, &mut into), long);
+    assert_eq!(into, sig);
 }
 
 fn a_digest_of_the_wrong_length_is_an_error<P: ParameterSet>() {

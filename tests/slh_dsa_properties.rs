@@ -54,6 +54,13 @@ fn sign_then_verify_through_the_byte_encodings<P: ParameterSet>() {
             imported.sign_deterministic(&msg, ctx),
             sk.sign_deterministic(&msg, ctx)
         );
+        // sign_into writes the signature sign returns, for the same randomness.
+        let addrnd = rng.bytes::<32>()[..P::N].to_vec();
+        let mut into = Signature::<P>::default();
+        sk.sign_into(&mut FixedRng(addrnd.clone()), &msg, ctx, &mut into)
+            .unwrap();
+        assert_eq!(into, sk.sign(&mut FixedRng(addrnd), &msg, ctx).unwrap());
+        assert_eq!(vk.verify(&msg, ctx, &into), Ok(()));
     }
 }
 

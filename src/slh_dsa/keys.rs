@@ -194,6 +194,26 @@ impl<P: ParameterSet> SigningKey<P> {
         self.sign_parts(&[prefix.as_bytes(), msg], Some(addrnd.as_ref()))
     }
 
+    /// [`SigningKey::sign`] into a signature the caller already holds, for small stacks: the
+    /// returned [`Signature`] of `sign` is built in the callee and copied out (the compiler
+    /// moves it), so the stack holds it twice for a moment; here it exists once, wherever
+    /// `sig` lives (start from [`Signature::default`]). `sig` is overwritten.
+    ///
+    /// # Errors
+    /// [`Error::ContextTooLong`] if `ctx` is longer than 255 bytes; `sig` is then unchanged.
+    pub fn sign_into<R: CryptoRng + ?Sized>(
+        &self,
+        rng: &mut R,
+        msg: &[u8],
+        ctx: &[u8],
+        sig: &mut Signature<P>,
+    ) -> Result<(), Error> {
+        let prefix = MessagePrefix::pure(ctx)?;
+        let addrnd = random_seed::<P, R>(rng);
+        self.sign_into_parts(&[prefix.as_bytes(), msg], Some(addrnd.as_ref()), sig);
+        Ok(())
+    }
+
     /// FIPS 205, Algorithm 22 (slh_sign), deterministic variant (opt_rand = PK.seed): the same
     /// message and context always give the same signature. For platforms without a random
     /// source; prefer [`SigningKey::sign`] where side channels are a concern (FIPS 205 §9.2).
@@ -261,7 +281,7 @@ impl<P: ParameterSet> SigningKey<P> {
     fn sign_parts(&self, msg: &[&[u8]], addrnd: Option<&[u8]>) -> Result<Signature<P>, Error> {
         let mut out = Ok(Signature(P::SignatureBytes::zeroed()));
         if let Ok(sig) = &mut out {
-            self.sign_into(msg, addrnd, sig);
+            self.sign_into_parts(msg, addrnd, sig);
         }
         out
     }
@@ -270,12 +290,12 @@ impl<P: ParameterSet> SigningKey<P> {
     #[inline(always)]
     pub(crate) fn sign_internal(&self, msg: &[u8], addrnd: Option<&[u8]>) -> Signature<P> {
         let mut sig = Signature(P::SignatureBytes::zeroed());
-        self.sign_into(&[msg], addrnd, &mut sig);
+        self.sign_into_parts(&[msg], addrnd, &mut sig);
         sig
     }
 
     /// Algorithm 19, writing into `sig`.
-    fn sign_into(&self, msg: &[&[u8]], addrnd: Option<&[u8]>, sig: &mut Signature<P>) {
+    fn sign_into_parts(&self, msg: &[&[u8]], addrnd: Option<&[u8]>, sig: &mut Signature<P>) {
         let parts = SigningParts::<P> {
             sk_seed: self.sk_seed.as_ref(),
             sk_prf: self.sk_prf.as_ref(),
@@ -316,6 +336,14 @@ impl<P: ParameterSet> Signature<P> {
     /// The signature bytes R ‖ SIG_FORS ‖ SIG_HT.
     pub fn as_bytes(&self) -> &P::SignatureBytes {
         &self.0
+    }
+}
+
+/// All zero bytes: not a valid signature, but a place to sign into with
+/// [`SigningKey::sign_into`].
+impl<P: ParameterSet> Default for Signature<P> {
+    fn default() -> Self {
+        Self(P::SignatureBytes::zeroed())
     }
 }
 
