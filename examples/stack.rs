@@ -150,7 +150,7 @@ fn main() {
     }
     println!(
         "{:<20} {:>10} {:>10} {:>10} {:>10} {:>10}",
-        "set", "signature", "sign KiB", "sign_into", "verify KiB", "keygen KiB"
+        "set", "signature", "sign KiB", "into KiB", "verify KiB", "keygen KiB"
     );
     macro_rules! table {
         ($($set:ident),*) => {
