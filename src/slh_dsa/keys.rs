@@ -191,7 +191,7 @@ impl<P: ParameterSet> SigningKey<P> {
         // 4–7: addrnd ← n random bytes
         let addrnd = random_seed::<P, R>(rng);
         // 9
-        self.sign_parts(&[prefix.as_bytes(), msg], Some(addrnd.as_ref()))
+        Ok(self.sign_parts(&[prefix.as_bytes(), msg], Some(addrnd.as_ref())))
     }
 
     /// [`SigningKey::sign`] into a signature the caller already holds, for small stacks: the
@@ -222,7 +222,7 @@ impl<P: ParameterSet> SigningKey<P> {
     /// [`Error::ContextTooLong`] if `ctx` is longer than 255 bytes.
     pub fn sign_deterministic(&self, msg: &[u8], ctx: &[u8]) -> Result<Signature<P>, Error> {
         let prefix = MessagePrefix::pure(ctx)?;
-        self.sign_parts(&[prefix.as_bytes(), msg], None)
+        Ok(self.sign_parts(&[prefix.as_bytes(), msg], None))
     }
 
     /// FIPS 205, Algorithm 23 (hash_slh_sign), hedged: signs PH(`msg`) with context `ctx`.
@@ -237,7 +237,7 @@ impl<P: ParameterSet> SigningKey<P> {
         ctx: &[u8],
     ) -> Result<Signature<P>, Error> {
         let prefix = MessagePrefix::prehash(ph, ctx)?;
-        self.sign_prehashed(rng, &prefix, &ph.hash(msg))
+        Ok(self.sign_prehashed(rng, &prefix, &ph.hash(msg)))
     }
 
     /// FIPS 205, Algorithm 23 (hash_slh_sign), hedged, for a caller that already holds
@@ -256,16 +256,15 @@ impl<P: ParameterSet> SigningKey<P> {
     ) -> Result<Signature<P>, Error> {
         let prefix = MessagePrefix::prehash(ph, ctx)?;
         let digest = ph.digest_from(digest)?;
-        self.sign_prehashed(rng, &prefix, &digest)
+        Ok(self.sign_prehashed(rng, &prefix, &digest))
     }
 
-    #[inline(always)]
     fn sign_prehashed<R: CryptoRng + ?Sized>(
         &self,
         rng: &mut R,
         prefix: &MessagePrefix,
         digest: &PreHashDigest,
-    ) -> Result<Signature<P>, Error> {
+    ) -> Signature<P> {
         // 4–7: addrnd ← n random bytes
         let addrnd = random_seed::<P, R>(rng);
         // 24–25: M′ ← toByte(1, 1) ‖ toByte(|ctx|, 1) ‖ ctx ‖ OID ‖ PH_M
@@ -275,22 +274,10 @@ impl<P: ParameterSet> SigningKey<P> {
         )
     }
 
-    /// Algorithm 19 into a new signature; never `Err` (the `Result` is the callers'). The
-    /// signature is built inside the value that is returned.
-    #[inline(always)]
-    fn sign_parts(&self, msg: &[&[u8]], addrnd: Option<&[u8]>) -> Result<Signature<P>, Error> {
-        let mut out = Ok(Signature(P::SignatureBytes::zeroed()));
-        if let Ok(sig) = &mut out {
-            self.sign_into_parts(msg, addrnd, sig);
-        }
-        out
-    }
-
-    /// Algorithm 19 on M as given, for [`super::hazmat::sign_internal`].
-    #[inline(always)]
-    pub(crate) fn sign_internal(&self, msg: &[u8], addrnd: Option<&[u8]>) -> Signature<P> {
-        let mut sig = Signature(P::SignatureBytes::zeroed());
-        self.sign_into_parts(&[msg], addrnd, &mut sig);
+    /// Algorithm 19 into a new signature (also [`super::hazmat::sign_internal`]).
+    pub(crate) fn sign_parts(&self, msg: &[&[u8]], addrnd: Option<&[u8]>) -> Signature<P> {
+        let mut sig = Signature::default();
+        self.sign_into_parts(msg, addrnd, &mut sig);
         sig
     }
 

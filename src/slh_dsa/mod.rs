@@ -70,7 +70,7 @@ pub mod hazmat {
         msg: &[u8],
         addrnd: Option<&P::Seed>,
     ) -> Signature<P> {
-        sk.sign_internal(msg, addrnd.map(AsRef::as_ref))
+        sk.sign_parts(&[msg], addrnd.map(AsRef::as_ref))
     }
 
     /// FIPS 205, Algorithm 20 (slh_verify_internal) on `msg` as is.
