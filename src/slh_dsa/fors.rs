@@ -29,7 +29,7 @@ fn sk_gen<P: ParameterSet>(
     Zeroizing::new(hs.prf(&sk_adrs, sk_seed))
 }
 
-/// The k indices ⌊md⌋ splits into (Algorithm 16 line 2, Algorithm 17 line 1).
+/// The k a-bit indices md holds (Algorithm 16 line 2, Algorithm 17 line 1).
 fn indices<P: ParameterSet>(md: &[u8]) -> [u32; MAX_K] {
     let mut indices = [0u32; MAX_K];
     base_2b(md, P::A as u32, &mut indices[..P::K]);
