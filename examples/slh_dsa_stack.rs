@@ -1,4 +1,4 @@
-//! How much stack SLH-DSA needs: `cargo run --release --example stack`.
+//! How much stack SLH-DSA needs: `cargo run --release --example slh_dsa_stack`.
 //!
 //! For each parameter set, runs an operation on a thread whose stack is limited to a given
 //! size, in a child process, and bisects for the smallest size that works: an overflow hits
