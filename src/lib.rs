@@ -2,8 +2,8 @@
 //!
 //! The NIST post-quantum standards in one `no_std` crate, with no heap and constant-time code:
 //! **ML-KEM** (FIPS 203), a key-encapsulation mechanism, and **ML-DSA** (FIPS 204), a
-//! signature scheme, on one shared NTT and hashing core, checked against NIST's ACVP
-//! known-answer vectors.
+//! signature scheme, on one shared NTT and hashing core, and **SLH-DSA** (FIPS 205), the
+//! stateless hash-based signature, all checked against NIST's ACVP known-answer vectors.
 //!
 //! ```
 //! use pqfips::ml_kem_768::DecapsulationKey;
@@ -41,6 +41,34 @@
 //! them (CNSA 2.0). Code generic over the set uses [`ml_kem`] or [`ml_dsa`] and their
 //! `ParameterSet` traits.
 //!
+//! SLH-DSA has twelve sets: SHA2 or SHAKE, security category 1, 3 or 5 (n = 16, 24, 32
+//! bytes), and "s" (small signatures, slow signing) or "f" (fast signing, larger signatures).
+//! Keys are small (public 2n, secret 4n bytes); signatures are large, and signing is slow:
+//!
+//! | modules | category | signature bytes | relative signing time |
+//! |---|---|---|---|
+//! | [`slh_dsa_sha2_128s`], [`slh_dsa_shake_128s`] | 1 | 7 856 | slow (≈ 20× f) |
+//! | [`slh_dsa_sha2_128f`], [`slh_dsa_shake_128f`] | 1 | 17 088 | fast |
+//! | [`slh_dsa_sha2_192s`], [`slh_dsa_shake_192s`] | 3 | 16 224 | slow |
+//! | [`slh_dsa_sha2_192f`], [`slh_dsa_shake_192f`] | 3 | 35 664 | fast |
+//! | [`slh_dsa_sha2_256s`], [`slh_dsa_shake_256s`] | 5 | 29 792 | slow |
+//! | [`slh_dsa_sha2_256f`], [`slh_dsa_shake_256f`] | 5 | 49 856 | fast |
+//!
+//! The SHA2 sets are several times faster than the SHAKE sets on CPUs with SHA extensions.
+//! Pick "s" where signatures are stored or sent often and signing is rare. Code generic over
+//! the set uses [`slh_dsa`] and its [`slh_dsa::ParameterSet`] trait.
+//!
+//! ```
+//! use pqfips::slh_dsa_sha2_128f::{SigningKey, VerifyingKey};
+//!
+//! let mut rng = rand_core::UnwrapErr(getrandom::SysRng);
+//! let sk = SigningKey::generate(&mut rng);                 // keep secret; store sk.to_bytes()
+//! let vk = sk.verifying_key();                             // publish vk.to_bytes()
+//! let sig = sk.sign(&mut rng, b"message", b"context")?;   // hedged; Err only if ctx > 255 B
+//! vk.verify(b"message", b"context", &sig)?;                // Err(InvalidSignature) if forged
+//! # Ok::<(), pqfips::Error>(())
+//! ```
+//!
 //! ## Design
 //! - **Keys**: the canonical private keys are seeds (ML-KEM's 64-byte d‖z, ML-DSA's 32-byte ξ:
 //!   `from_seed`, `seed()`); the expanded FIPS encodings are available too. Public inputs are
@@ -57,12 +85,23 @@
 //!   checks this on every change under valgrind, with every secret marked undefined; its README
 //!   says what that check cannot see.
 //! - **No heap, bounded stack**: matrices are sampled entry by entry where they are used once;
-//!   ML-DSA signing, which uses Â in every iteration, holds it once. The README publishes the
-//!   measured stack of every operation.
+//!   ML-DSA signing, which uses Â in every iteration, holds it once. An SLH-DSA signature is a
+//!   fixed array inside [`slh_dsa::Signature`] (up to 49 856 bytes), which signing fills in
+//!   place; besides it, signing uses about 4 KiB of stack. `sign` returns the signature, which
+//!   the compiler copies once on the way out; where the stack is tight,
+//!   [`slh_dsa::SigningKey::sign_into`] signs into a [`slh_dsa::Signature`] the caller holds.
+//!   The README publishes the measured stack of every operation.
+//! - **SLH-DSA**: every signing and verifying entry point of FIPS 205 §10 (pure and pre-hash
+//!   with the twelve [`PreHash`] functions, hedged and deterministic, contexts of 0 to 255
+//!   bytes), plus `sign_digest` for a caller that already holds PH(M). The signing key is
+//!   SK.seed ‖ SK.prf ‖ PK.seed ‖ PK.root; [`slh_dsa::SigningKey::from_seeds`] rebuilds it from
+//!   the three seeds. Indices taken from the message digest pick leaves and trees; they are
+//!   public by the standard's design, and that is the only data the code branches on.
 //! - API differences from the team's `API.md`: `seed()` returns an `Option` (a key imported in
 //!   expanded form has no seed), and `to_expanded_bytes()` returns its secret bytes in a
 //!   [`zeroize::Zeroizing`] buffer; ML-DSA adds `verify_digest` beside `sign_digest`, and
-//!   `sign_mu_deterministic` beside `sign_mu`.
+//!   `sign_mu_deterministic` beside `sign_mu`; SLH-DSA adds `sign_into`, for its large
+//!   signatures.
 //!
 //! ## Features
 //! No public features: the crate is `no_std` and needs neither `std` nor `alloc`; [`Error`]
@@ -81,6 +120,7 @@ mod hash;
 mod lattice;
 pub mod ml_dsa;
 pub mod ml_kem;
+pub mod slh_dsa;
 
 pub use error::Error;
 pub use hash::prehash::PreHash;
@@ -249,6 +289,141 @@ ml_dsa_module!(ml_dsa_44, MlDsa44, "ML-DSA-44");
 ml_dsa_module!(ml_dsa_65, MlDsa65, "ML-DSA-65");
 ml_dsa_module!(ml_dsa_87, MlDsa87, "ML-DSA-87");
 
+/// Stamps out the public module of one SLH-DSA parameter set: aliases and sizes, nothing more.
+///
+/// `$doctest` is the fence of the example: the "s" sets' is `no_run`, since doc tests are built
+/// unoptimised and signing with them would take minutes there (tests/ run the same calls).
+macro_rules! slh_dsa_module {
+    ($module:ident, $set:ident, $name:literal, $doctest:literal) => {
+        #[doc = concat!("SLH-DSA with the ", $name, " parameter set (FIPS 205 §11).")]
+        ///
+        #[doc = concat!("```", $doctest)]
+        #[doc = concat!("use pqfips::", stringify!($module), "::{Signature, SigningKey, VerifyingKey};")]
+        ///
+        /// let mut rng = rand_core::UnwrapErr(getrandom::SysRng);
+        /// let sk = SigningKey::generate(&mut rng);
+        /// let sig = sk.sign(&mut rng, b"message", b"context")?;
+        ///
+        /// // The verifier imports the public key and the signature from bytes.
+        /// let vk = VerifyingKey::from_bytes(&sk.verifying_key().to_bytes())?;
+        /// let sig = Signature::try_from(sig.as_ref())?;
+        /// vk.verify(b"message", b"context", &sig)?;
+        /// assert!(vk.verify(b"other message", b"context", &sig).is_err());
+        /// # Ok::<(), pqfips::Error>(())
+        /// ```
+        pub mod $module {
+            use crate::slh_dsa::{self, $set, ParameterSet};
+
+            pub use crate::PreHash;
+
+            /// Bytes n of each seed (SK.seed, SK.prf, PK.seed) and of PK.root.
+            pub const SEED_SIZE: usize = <$set as ParameterSet>::N;
+            /// Bytes of a verifying key PK.seed ‖ PK.root.
+            pub const VERIFYING_KEY_SIZE: usize = <$set as ParameterSet>::VERIFYING_KEY_SIZE;
+            /// Bytes of a signing key SK.seed ‖ SK.prf ‖ PK.seed ‖ PK.root.
+            pub const SIGNING_KEY_SIZE: usize = <$set as ParameterSet>::SIGNING_KEY_SIZE;
+            /// Bytes of a signature.
+            pub const SIGNATURE_SIZE: usize = <$set as ParameterSet>::SIGNATURE_SIZE;
+
+            #[doc = concat!("An ", $name, " signing key (secret).")]
+            pub type SigningKey = slh_dsa::SigningKey<$set>;
+            #[doc = concat!("An ", $name, " verifying key (public).")]
+            pub type VerifyingKey = slh_dsa::VerifyingKey<$set>;
+            #[doc = concat!("An ", $name, " signature.")]
+            pub type Signature = slh_dsa::Signature<$set>;
+
+            /// The internal algorithms, for known-answer testing only; see
+            /// [`crate::slh_dsa::hazmat`].
+            pub mod hazmat {
+                use super::{Signature, SigningKey, VerifyingKey};
+                use crate::Error;
+                use crate::slh_dsa::hazmat;
+
+                /// FIPS 205, Algorithm 19 (slh_sign_internal) on `msg` as is; `addrnd = None`
+                /// is the deterministic variant.
+                pub fn sign_internal(
+                    sk: &SigningKey,
+                    msg: &[u8],
+                    addrnd: Option<&[u8; super::SEED_SIZE]>,
+                ) -> Signature {
+                    hazmat::sign_internal(sk, msg, addrnd)
+                }
+
+                /// FIPS 205, Algorithm 20 (slh_verify_internal) on `msg` as is.
+                ///
+                /// # Errors
+                /// [`Error::InvalidSignature`] if the signature does not verify.
+                pub fn verify_internal(
+                    vk: &VerifyingKey,
+                    msg: &[u8],
+                    sig: &Signature,
+                ) -> Result<(), Error> {
+                    hazmat::verify_internal(vk, msg, sig)
+                }
+            }
+        }
+    };
+}
+
+slh_dsa_module!(
+    slh_dsa_sha2_128s,
+    SlhDsaSha2_128s,
+    "SLH-DSA-SHA2-128s",
+    "no_run"
+);
+slh_dsa_module!(
+    slh_dsa_shake_128s,
+    SlhDsaShake128s,
+    "SLH-DSA-SHAKE-128s",
+    "no_run"
+);
+slh_dsa_module!(slh_dsa_sha2_128f, SlhDsaSha2_128f, "SLH-DSA-SHA2-128f", "");
+slh_dsa_module!(
+    slh_dsa_shake_128f,
+    SlhDsaShake128f,
+    "SLH-DSA-SHAKE-128f",
+    ""
+);
+slh_dsa_module!(
+    slh_dsa_sha2_192s,
+    SlhDsaSha2_192s,
+    "SLH-DSA-SHA2-192s",
+    "no_run"
+);
+slh_dsa_module!(
+    slh_dsa_shake_192s,
+    SlhDsaShake192s,
+    "SLH-DSA-SHAKE-192s",
+    "no_run"
+);
+slh_dsa_module!(slh_dsa_sha2_192f, SlhDsaSha2_192f, "SLH-DSA-SHA2-192f", "");
+slh_dsa_module!(
+    slh_dsa_shake_192f,
+    SlhDsaShake192f,
+    "SLH-DSA-SHAKE-192f",
+    ""
+);
+slh_dsa_module!(
+    slh_dsa_sha2_256s,
+    SlhDsaSha2_256s,
+    "SLH-DSA-SHA2-256s",
+    "no_run"
+);
+slh_dsa_module!(
+    slh_dsa_shake_256s,
+    SlhDsaShake256s,
+    "SLH-DSA-SHAKE-256s",
+    "no_run"
+);
+slh_dsa_module!(slh_dsa_sha2_256f, SlhDsaSha2_256f, "SLH-DSA-SHA2-256f", "");
+slh_dsa_module!(
+    slh_dsa_shake_256f,
+    SlhDsaShake256f,
+    "SLH-DSA-SHAKE-256f",
+    ""
+);
+
+/// The README's examples, compiled and run as doc tests.
 /// The README's examples, compiled and run as doc tests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

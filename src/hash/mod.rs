@@ -1,11 +1,14 @@
 //! Shared hashing core: SHA3-256, SHA3-512 and SHAKE128/256 with incremental absorb and squeeze,
-//! and the pre-hash functions with the message prefix M′ of FIPS 204 and FIPS 205.
+//! the bare Keccak-f[1600] permutation and SHA-256/512 compression for callers that lay out
+//! their own blocks, and the pre-hash functions with the message prefix M′ of FIPS 204 and
+//! FIPS 205.
 //!
 //! Thin wrappers over the RustCrypto `sha3` and `shake` crates, so that the algorithm modules
 //! say what they hash, not how a digest API is driven. All states are wiped on drop (the
 //! `zeroize` feature of both crates), which covers the keyed uses (PRF, J, G on secrets).
 
 pub(crate) mod prehash;
+pub(crate) mod sha2_block;
 
 use sha3::Digest;
 use shake::{ExtendableOutput, Update, XofReader};
@@ -26,6 +29,13 @@ pub(crate) fn sha3_512(parts: &[&[u8]]) -> [u8; 64] {
         Digest::update(&mut h, part);
     }
     h.finalize().into()
+}
+
+/// Keccak-f[1600] (FIPS 202 §3.4) on 25 lanes, each lane read little-endian from the byte string
+/// as FIPS 202 §B.1 lays it out.
+#[inline(always)]
+pub(crate) fn keccak_f1600(state: &mut [u64; 25]) {
+    keccak::Keccak::new().with_f1600(|f| f(state));
 }
 
 /// A SHAKE instance in its absorbing phase; `RATE` is 168 bytes for SHAKE128, 136 for SHAKE256.

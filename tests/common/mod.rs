@@ -144,8 +144,8 @@ macro_rules! for_each_ml_kem_set {
 }
 
 /// An "RNG" that hands out exactly the given bytes, for vectors that fix the randomness
-/// (ML-DSA's rnd, SLH-DSA's opt_rand). Asking for more than it holds is a test failure.
-pub struct FixedRng(Vec<u8>);
+/// (ML-DSA's rnd, SLH-DSA's addrnd). Asking for more than it holds is a test failure.
+pub struct FixedRng(pub Vec<u8>);
 
 impl FixedRng {
     pub fn new(bytes: &[u8]) -> Self {
@@ -199,5 +199,24 @@ macro_rules! for_each_ml_dsa_set {
         mod ml_dsa_44 { $( #[test] fn $case() { super::$case::<pqfips::ml_dsa::MlDsa44>() } )* }
         mod ml_dsa_65 { $( #[test] fn $case() { super::$case::<pqfips::ml_dsa::MlDsa65>() } )* }
         mod ml_dsa_87 { $( #[test] fn $case() { super::$case::<pqfips::ml_dsa::MlDsa87>() } )* }
+    };
+}
+
+/// Runs each named generic test once per SLH-DSA parameter set, as separate tests.
+#[macro_export]
+macro_rules! for_each_slh_dsa_set {
+    ($($case:ident),* $(,)?) => {
+        mod sha2_128s { $( #[test] fn $case() { super::$case::<pqfips::slh_dsa::SlhDsaSha2_128s>() } )* }
+        mod shake_128s { $( #[test] fn $case() { super::$case::<pqfips::slh_dsa::SlhDsaShake128s>() } )* }
+        mod sha2_128f { $( #[test] fn $case() { super::$case::<pqfips::slh_dsa::SlhDsaSha2_128f>() } )* }
+        mod shake_128f { $( #[test] fn $case() { super::$case::<pqfips::slh_dsa::SlhDsaShake128f>() } )* }
+        mod sha2_192s { $( #[test] fn $case() { super::$case::<pqfips::slh_dsa::SlhDsaSha2_192s>() } )* }
+        mod shake_192s { $( #[test] fn $case() { super::$case::<pqfips::slh_dsa::SlhDsaShake192s>() } )* }
+        mod sha2_192f { $( #[test] fn $case() { super::$case::<pqfips::slh_dsa::SlhDsaSha2_192f>() } )* }
+        mod shake_192f { $( #[test] fn $case() { super::$case::<pqfips::slh_dsa::SlhDsaShake192f>() } )* }
+        mod sha2_256s { $( #[test] fn $case() { super::$case::<pqfips::slh_dsa::SlhDsaSha2_256s>() } )* }
+        mod shake_256s { $( #[test] fn $case() { super::$case::<pqfips::slh_dsa::SlhDsaShake256s>() } )* }
+        mod sha2_256f { $( #[test] fn $case() { super::$case::<pqfips::slh_dsa::SlhDsaSha2_256f>() } )* }
+        mod shake_256f { $( #[test] fn $case() { super::$case::<pqfips::slh_dsa::SlhDsaShake256f>() } )* }
     };
 }

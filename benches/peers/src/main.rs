@@ -2,22 +2,34 @@
 //! `cargo run --release --manifest-path benches/peers/Cargo.toml`.
 //!
 //! Every implementation runs its deterministic core (keygen from a seed, encapsulation with a
-//! given m, signing with a given rnd), interleaved batch by batch so that machine noise hits all
-//! of them alike, and each is charged its fastest batch (the least disturbed one). The ratio
-//! columns are peer time / pqfips time: above 1 means pqfips is faster.
+//! given m, signing with a given rnd; for SLH-DSA keygen from the three seeds and deterministic
+//! signing), interleaved batch by batch so that machine noise hits all of them alike, and each is
+//! charged its fastest batch (the least disturbed one). The ratio columns are peer time / pqfips
+//! time: above 1 means pqfips is faster. `… -- all` also races the slow "s" sets of SLH-DSA at
+//! categories 3 and 5.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 /// Time per call of each closure in its fastest batch, sampled in interleaved batches.
 fn race(budget: Duration, fs: &mut [&mut dyn FnMut()]) -> Vec<Duration> {
-    race_with(budget, None, fs)
+    race_with(15, budget, None, fs)
+}
+
+/// [`race`] with `batches` batches, fewer for the operations that take a second.
+fn race_in(batches: u32, budget: Duration, fs: &mut [&mut dyn FnMut()]) -> Vec<Duration> {
+    race_with(batches, budget, None, fs)
 }
 
 /// As [`race`]; with `fixed_reps`, every closure runs exactly that many calls per batch, so that
 /// closures cycling through the same inputs do the same work (ML-DSA signing, whose time depends
 /// on the number of rejections).
-fn race_with(budget: Duration, fixed_reps: Option<u32>, fs: &mut [&mut dyn FnMut()]) -> Vec<Duration> {
+fn race_with(
+    batches: u32,
+    budget: Duration,
+    fixed_reps: Option<u32>,
+    fs: &mut [&mut dyn FnMut()],
+) -> Vec<Duration> {
     let per_call: Vec<Duration> = fs
         .iter_mut()
         .map(|f| {
@@ -26,7 +38,6 @@ fn race_with(budget: Duration, fixed_reps: Option<u32>, fs: &mut [&mut dyn FnMut
             start.elapsed().max(Duration::from_nanos(50))
         })
         .collect();
-    let batches = 15u32;
     let reps: Vec<u32> = per_call
         .iter()
         .map(|t| {
@@ -51,7 +62,7 @@ fn race_with(budget: Duration, fixed_reps: Option<u32>, fs: &mut [&mut dyn FnMut
 
 fn report(set: &str, op: &str, t: &[Duration]) {
     let us = |d: &Duration| d.as_secs_f64() * 1e6;
-    print!("{set:<12} {op:<7} {:>9.1}", us(&t[0]));
+    print!("{set:<18} {op:<7} {:>9.1}", us(&t[0]));
     for peer in &t[1..] {
         print!(" {:>9.1} ({:>4.2})", us(peer), us(peer) / us(&t[0]));
     }
@@ -134,7 +145,7 @@ macro_rules! ml_dsa_race {
         ]);
         report($name, "keygen", &t);
         let (mut a, mut b, mut c, mut d) = (0, 0, 0, 0);
-        let t = race_with($budget, Some(MSGS as u32), &mut [
+        let t = race_with(15, $budget, Some(MSGS as u32), &mut [
             &mut || { a = (a + 1) % MSGS; let (m, r) = &inputs[a]; black_box(pqfips::$pq::hazmat::sign_internal(&sk, &m_prime(m), r)); },
             &mut || { b = (b + 1) % MSGS; let (m, r) = &inputs[b]; black_box(libcrux_ml_dsa::$lc::portable::sign(&lc_kp.signing_key, m, ctx, *r).unwrap()); },
             &mut || { c = (c + 1) % MSGS; let (m, r) = &inputs[c]; black_box(f_sk.try_sign_with_seed(r, m, ctx).unwrap()); },
@@ -162,11 +173,44 @@ macro_rules! ml_dsa_race {
     }};
 }
 
+/// pqfips against RustCrypto `slh-dsa` on one parameter set: keygen from the three seeds,
+/// deterministic signing and verification of a 32-byte message through the internal
+/// functions (no context prefix), which is what both crates time alike.
+macro_rules! slh_dsa_race {
+    ($budget:expr, $batches:expr, $name:literal, $pq:ident, $rc:ident, $n:literal) => {{
+        let seed = [0x42u8; $n];
+        let msg = [0x33u8; 32];
+        let sk = pqfips::$pq::SigningKey::from_seeds(&seed, &seed, &seed);
+        let vk = sk.verifying_key().clone();
+        let sig = pqfips::$pq::hazmat::sign_internal(&sk, &msg, None);
+        let rc_sk = slh_dsa::SigningKey::<slh_dsa::$rc>::slh_keygen_internal(&seed, &seed, &seed);
+        let rc_vk: &slh_dsa::VerifyingKey<slh_dsa::$rc> = rc_sk.as_ref();
+        let rc_sig = rc_sk.slh_sign_internal(&[&msg], None);
+        assert_eq!(sig.as_ref(), rc_sig.to_bytes().as_slice(), "the two crates agree");
+
+        let t = race_in($batches, $budget, &mut [
+            &mut || { black_box(pqfips::$pq::SigningKey::from_seeds(black_box(&seed), &seed, &seed)); },
+            &mut || { black_box(slh_dsa::SigningKey::<slh_dsa::$rc>::slh_keygen_internal(black_box(&seed), &seed, &seed)); },
+        ]);
+        report($name, "keygen", &t);
+        let t = race_in($batches, $budget, &mut [
+            &mut || { black_box(pqfips::$pq::hazmat::sign_internal(&sk, black_box(&msg), None)); },
+            &mut || { black_box(rc_sk.slh_sign_internal(&[black_box(&msg)], None)); },
+        ]);
+        report($name, "sign", &t);
+        let t = race_in($batches, $budget, &mut [
+            &mut || { pqfips::$pq::hazmat::verify_internal(&vk, black_box(&msg), &sig).unwrap(); },
+            &mut || { rc_vk.slh_verify_internal(&[black_box(&msg)], &rc_sig).unwrap(); },
+        ]);
+        report($name, "verify", &t);
+    }};
+}
+
 fn main() {
     let budget = Duration::from_millis(600);
     println!("µs/op (peer / pqfips in parentheses; > 1 means pqfips is faster)");
     println!(
-        "{:<12} {:<7} {:>9} {:>16} {:>16} {:>16}",
+        "{:<18} {:<7} {:>9} {:>16} {:>16} {:>16}",
         "set", "op", "pqfips", "libcrux-port.", "fips203", "RustCrypto"
     );
     ml_kem_race!(budget, "ML-KEM-512", ml_kem_512, mlkem512, ml_kem_512, ml_kem_512);
@@ -175,4 +219,24 @@ fn main() {
     ml_dsa_race!(budget, "ML-DSA-44", ml_dsa_44, ml_dsa_44, ml_dsa_44, MlDsa44);
     ml_dsa_race!(budget, "ML-DSA-65", ml_dsa_65, ml_dsa_65, ml_dsa_65, MlDsa65);
     ml_dsa_race!(budget, "ML-DSA-87", ml_dsa_87, ml_dsa_87, ml_dsa_87, MlDsa87);
+
+    // SLH-DSA against RustCrypto slh-dsa: every "f" set, and the two 128-bit "s" sets (the
+    // others take seconds per signature; pass `all` to race them too, 5 batches each).
+    println!();
+    println!("{:<18} {:<7} {:>9} {:>16}", "set", "op", "pqfips", "RustCrypto");
+    let all = std::env::args().any(|a| a == "all");
+    slh_dsa_race!(budget, 15, "SLH-DSA-SHA2-128f", slh_dsa_sha2_128f, Sha2_128f, 16);
+    slh_dsa_race!(budget, 15, "SLH-DSA-SHAKE-128f", slh_dsa_shake_128f, Shake128f, 16);
+    slh_dsa_race!(budget, 15, "SLH-DSA-SHA2-192f", slh_dsa_sha2_192f, Sha2_192f, 24);
+    slh_dsa_race!(budget, 15, "SLH-DSA-SHAKE-192f", slh_dsa_shake_192f, Shake192f, 24);
+    slh_dsa_race!(budget, 15, "SLH-DSA-SHA2-256f", slh_dsa_sha2_256f, Sha2_256f, 32);
+    slh_dsa_race!(budget, 15, "SLH-DSA-SHAKE-256f", slh_dsa_shake_256f, Shake256f, 32);
+    slh_dsa_race!(budget, 5, "SLH-DSA-SHA2-128s", slh_dsa_sha2_128s, Sha2_128s, 16);
+    slh_dsa_race!(budget, 5, "SLH-DSA-SHAKE-128s", slh_dsa_shake_128s, Shake128s, 16);
+    if all {
+        slh_dsa_race!(budget, 5, "SLH-DSA-SHA2-192s", slh_dsa_sha2_192s, Sha2_192s, 24);
+        slh_dsa_race!(budget, 5, "SLH-DSA-SHAKE-192s", slh_dsa_shake_192s, Shake192s, 24);
+        slh_dsa_race!(budget, 5, "SLH-DSA-SHA2-256s", slh_dsa_sha2_256s, Sha2_256s, 32);
+        slh_dsa_race!(budget, 5, "SLH-DSA-SHAKE-256s", slh_dsa_shake_256s, Shake256s, 32);
+    }
 }

@@ -1,0 +1,211 @@
+//! FIPS 205 §11.1: every function is SHAKE256.
+//!
+//! PRF, F and H hash PK.seed ‖ ADRS ‖ M with |M| ≤ 2n ≤ 64 bytes, at most 128 bytes in all: one
+//! block of SHAKE256's 136-byte rate. They are computed as a single Keccak-f[1600] on a state
+//! laid out here. n, 32 and every message length are multiples of 8, so every piece is a whole
+//! number of little-endian lanes. T_ℓ absorbs lane by lane across blocks.
+
+use zeroize::Zeroize;
+
+use super::{HashSuite, Node};
+use crate::hash::{Shake256, keccak_f1600};
+use crate::slh_dsa::address::Adrs;
+
+/// SHAKE256's rate in lanes (136 bytes).
+const RATE_LANES: usize = 17;
+
+/// The SHAKE instantiation for n = `N` bytes.
+#[derive(Clone)]
+pub struct Shake<const N: usize> {
+    /// PK.seed as N/8 lanes.
+    seed: [u64; 4],
+    /// The state of the last F, H or PRF.
+    scratch: [u64; 25],
+    /// T_ℓ's sponge and the next lane it absorbs into.
+    t: [u64; 25],
+    t_pos: usize,
+}
+
+/// The lanes of `bytes` (a multiple of 8 long), little-endian as FIPS 202 §B.1 reads them.
+#[inline(always)]
+fn lanes(bytes: &[u8]) -> impl Iterator<Item = u64> + '_ {
+    bytes
+        .chunks_exact(8)
+        // Infallible: chunks_exact(8) yields 8-byte slices.
+        .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
+}
+
+/// The first N bytes of the squeezed state.
+#[inline(always)]
+fn squeeze<const N: usize>(state: &[u64; 25]) -> Node {
+    let mut out = [0u8; 32];
+    for (chunk, lane) in out[..N].chunks_exact_mut(8).zip(state) {
+        chunk.copy_from_slice(&lane.to_le_bytes());
+    }
+    out
+}
+
+impl<const N: usize> Shake<N> {
+    /// SHAKE256(PK.seed ‖ ADRS ‖ a ‖ b, 8n) in one permutation.
+    #[inline(always)]
+    fn one_block(&mut self, adrs: &Adrs, a: &[u8], b: &[u8]) -> Node {
+        let s = &mut self.scratch;
+        *s = [0; 25];
+        s[..N / 8].copy_from_slice(&self.seed[..N / 8]);
+        let mut pos = N / 8;
+        for lane in lanes(adrs.as_bytes()).chain(lanes(a)).chain(lanes(b)) {
+            s[pos] = lane;
+            pos += 1;
+        }
+        // SHAKE's domain bits and pad10*1 (FIPS 202 §6.2, §5.1), byte-aligned input.
+        s[pos] ^= 0x1f;
+        s[RATE_LANES - 1] ^= 0x80 << 56;
+        keccak_f1600(s);
+        squeeze::<N>(s)
+    }
+}
+
+impl<const N: usize> HashSuite for Shake<N> {
+    const N: usize = N;
+
+    fn new(pk_seed: &[u8]) -> Self {
+        let mut seed = [0; 4];
+        for (s, lane) in seed.iter_mut().zip(lanes(pk_seed)) {
+            *s = lane;
+        }
+        Self {
+            seed,
+            scratch: [0; 25],
+            t: [0; 25],
+            t_pos: 0,
+        }
+    }
+
+    /// SHAKE256(PK.seed ‖ ADRS ‖ SK.seed, 8n).
+    #[inline]
+    fn prf(&mut self, adrs: &Adrs, sk_seed: &[u8]) -> Node {
+        self.one_block(adrs, sk_seed, &[])
+    }
+
+    /// SHAKE256(PK.seed ‖ ADRS ‖ M₁, 8n).
+    #[inline]
+    fn f(&mut self, adrs: &Adrs, m: &[u8]) -> Node {
+        self.one_block(adrs, m, &[])
+    }
+
+    /// SHAKE256(PK.seed ‖ ADRS ‖ M₂, 8n).
+    #[inline]
+    fn h(&mut self, adrs: &Adrs, left: &[u8], right: &[u8]) -> Node {
+        self.one_block(adrs, left, right)
+    }
+
+    fn t_start(&mut self, adrs: &Adrs) {
+        self.t = [0; 25];
+        self.t[..N / 8].copy_from_slice(&self.seed[..N / 8]);
+        self.t_pos = N / 8;
+        self.t_absorb(adrs.as_bytes());
+    }
+
+    fn t_absorb(&mut self, m: &[u8]) {
+        for lane in lanes(m) {
+            self.t[self.t_pos] ^= lane;
+            self.t_pos += 1;
+            if self.t_pos == RATE_LANES {
+                keccak_f1600(&mut self.t);
+                self.t_pos = 0;
+            }
+        }
+    }
+
+    fn t_finish(&mut self) -> Node {
+        self.t[self.t_pos] ^= 0x1f;
+        self.t[RATE_LANES - 1] ^= 0x80 << 56;
+        keccak_f1600(&mut self.t);
+        squeeze::<N>(&self.t)
+    }
+
+    /// SHAKE256(SK.prf ‖ opt_rand ‖ M, 8n).
+    fn prf_msg(sk_prf: &[u8], opt_rand: &[u8], msg: &[&[u8]]) -> Node {
+        let mut h = Shake256::new();
+        h.absorb(sk_prf);
+        h.absorb(opt_rand);
+        for part in msg {
+            h.absorb(part);
+        }
+        let mut out = [0u8; 32];
+        h.finalize().squeeze(&mut out[..N]);
+        out
+    }
+
+    /// SHAKE256(R ‖ PK.seed ‖ PK.root ‖ M, 8m).
+    fn h_msg(r: &[u8], pk_seed: &[u8], pk_root: &[u8], msg: &[&[u8]], out: &mut [u8]) {
+        let mut h = Shake256::new();
+        h.absorb(r);
+        h.absorb(pk_seed);
+        h.absorb(pk_root);
+        for part in msg {
+            h.absorb(part);
+        }
+        h.finalize().squeeze(out);
+    }
+}
+
+impl<const N: usize> Zeroize for Shake<N> {
+    fn zeroize(&mut self) {
+        self.scratch.zeroize();
+        self.t.zeroize();
+    }
+}
+
+impl<const N: usize> Drop for Shake<N> {
+    fn drop(&mut self) {
+        self.zeroize();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hand-laid blocks against the sponge of the shared hashing core.
+    #[test]
+    fn one_block_and_t_agree_with_shake256() {
+        let seed: [u8; 32] = core::array::from_fn(|i| i as u8);
+        let m: [u8; 64] = core::array::from_fn(|i| (200 - i) as u8);
+        let mut adrs = Adrs::new();
+        adrs.set_layer_address(3);
+        adrs.set_tree_address(0x1234_5678_9abc);
+        adrs.set_hash_address(9);
+        let expect = |parts: &[&[u8]], n: usize| {
+            let mut out = [0u8; 32];
+            let mut all = [b"".as_slice(); 8];
+            all[..parts.len()].copy_from_slice(parts);
+            Shake256::digest(&all[..parts.len()], &mut out[..n]);
+            out
+        };
+        let mut s16 = Shake::<16>::new(&seed[..16]);
+        assert_eq!(
+            s16.f(&adrs, &m[..16]),
+            expect(&[&seed[..16], adrs.as_bytes(), &m[..16]], 16)
+        );
+        let mut s32 = Shake::<32>::new(&seed);
+        assert_eq!(
+            s32.h(&adrs, &m[..32], &m[32..]),
+            expect(&[&seed, adrs.as_bytes(), &m], 32)
+        );
+        // T over 35 values of 24 bytes: several blocks, ending mid-block.
+        let mut s24 = Shake::<24>::new(&seed[..24]);
+        let mut h = Shake256::new();
+        h.absorb(&seed[..24]);
+        h.absorb(adrs.as_bytes());
+        s24.t_start(&adrs);
+        for i in 0..35u8 {
+            let v = [i; 24];
+            s24.t_absorb(&v);
+            h.absorb(&v);
+        }
+        let mut out = [0u8; 32];
+        h.finalize().squeeze(&mut out[..24]);
+        assert_eq!(s24.t_finish(), out);
+    }
+}

@@ -1,0 +1,87 @@
+//! SLH-DSA, the stateless hash-based digital signature algorithm of FIPS 205, written once for
+//! all twelve parameter sets.
+//!
+//! Most code uses one of the per-set modules, e.g. [`crate::slh_dsa_sha2_128s`] or
+//! [`crate::slh_dsa_shake_256f`], whose types are these generic ones with the parameter set
+//! filled in. Code that is itself generic over the parameter set can use this module directly:
+//!
+//! ```
+//! use pqfips::slh_dsa::{ParameterSet, SigningKey, SlhDsaShake128f};
+//!
+//! fn sizes<P: ParameterSet>() -> (usize, usize) {
+//!     (P::VERIFYING_KEY_SIZE, P::SIGNATURE_SIZE)
+//! }
+//! assert_eq!(sizes::<SlhDsaShake128f>(), (32, 17088));
+//! let sk = SigningKey::<SlhDsaShake128f>::from_seeds(&[1; 16], &[2; 16], &[3; 16]);
+//! let sig = sk.sign_deterministic(b"message", b"")?;
+//! sk.verifying_key().verify(b"message", b"", &sig)?;
+//! # Ok::<(), pqfips::Error>(())
+//! ```
+//!
+//! Layout follows the standard: `encoding` is §4.4 (Algorithms 2–4; Algorithm 1 is
+//! [`gen_len2`]), `address` §4.2 and §11.2 (ADRS, ADRSc), `hash` §11 (the SHAKE and SHA2
+//! instantiations of F, H, T_ℓ, PRF, PRF_msg, H_msg), `wots` §5 (Algorithms 5–8), `xmss` §6
+//! (9–11), `hypertree` §7 (12–13), `fors` §8 (14–17), `internal` §9 (18–20), `keys` §10
+//! (21–25). `merkle` holds the bottom-up tree computation XMSS and FORS share.
+//!
+//! ## How signing is organised
+//! Signing computes each node of each tree it touches exactly once. For every layer of the
+//! hypertree the whole XMSS tree is built bottom-up (it must be, for the authentication path);
+//! the WOTS+ signature is read off the chains of the signing leaf as they are computed, and the
+//! tree's root is the message of the next layer up, so Algorithm 12's calls to
+//! xmss_pkFromSig are not needed. FORS likewise yields its public key from the signing pass.
+//! The signature is written in place into its output array; the other working memory is a few
+//! hundred bytes per tree level. Verification follows Algorithms 17, 11 and 8 directly.
+
+mod address;
+mod encoding;
+mod fors;
+mod hash;
+mod hypertree;
+mod internal;
+mod keys;
+mod merkle;
+mod params;
+mod wots;
+mod xmss;
+
+pub use keys::{Signature, SigningKey, VerifyingKey};
+pub use params::{
+    ParameterSet, SlhDsaSha2_128f, SlhDsaSha2_128s, SlhDsaSha2_192f, SlhDsaSha2_192s,
+    SlhDsaSha2_256f, SlhDsaSha2_256s, SlhDsaShake128f, SlhDsaShake128s, SlhDsaShake192f,
+    SlhDsaShake192s, SlhDsaShake256f, SlhDsaShake256s, gen_len2,
+};
+
+/// The SLH-DSA internal functions of FIPS 205 §9, for known-answer testing.
+///
+/// FIPS 205 §9: "Other than for testing purposes, the interfaces for key generation and
+/// signature generation specified in this section should not be made available to
+/// applications". These sign and verify the message as given, with no context and no
+/// domain separation; the randomness of hedged signing must come from the module. Use
+/// [`SigningKey::sign`] and [`VerifyingKey::verify`] in production.
+pub mod hazmat {
+    use super::{ParameterSet, Signature, SigningKey, VerifyingKey};
+    use crate::Error;
+
+    /// FIPS 205, Algorithm 19 (slh_sign_internal) on `msg` as is, with the caller's `addrnd`
+    /// (`None`: the deterministic variant, opt_rand = PK.seed).
+    pub fn sign_internal<P: ParameterSet>(
+        sk: &SigningKey<P>,
+        msg: &[u8],
+        addrnd: Option<&P::Seed>,
+    ) -> Signature<P> {
+        sk.sign_parts(&[msg], addrnd.map(AsRef::as_ref))
+    }
+
+    /// FIPS 205, Algorithm 20 (slh_verify_internal) on `msg` as is.
+    ///
+    /// # Errors
+    /// [`Error::InvalidSignature`] if the signature does not verify.
+    pub fn verify_internal<P: ParameterSet>(
+        vk: &VerifyingKey<P>,
+        msg: &[u8],
+        sig: &Signature<P>,
+    ) -> Result<(), Error> {
+        vk.verify_parts(&[msg], sig)
+    }
+}
