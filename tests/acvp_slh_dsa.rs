@@ -8,7 +8,10 @@ mod common;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use common::{FixedRng, bool_field, case_count, groups, hex_field, load, str_field, tc_id, tests};
+use common::{
+    FixedRng, bool_field, case_count, groups, hex_field, load, prehash_digest, str_field, tc_id,
+    tests,
+};
 use pqfips::slh_dsa::{
     ParameterSet, Signature, SigningKey, SlhDsaSha2_128f, SlhDsaSha2_128s, SlhDsaSha2_192f,
     SlhDsaSha2_192s, SlhDsaSha2_256f, SlhDsaSha2_256s, SlhDsaShake128f, SlhDsaShake128s,
@@ -44,33 +47,6 @@ fn pre_hash(name: &str) -> PreHash {
         .into_iter()
         .find(|ph| ph.name() == name)
         .unwrap_or_else(|| panic!("unknown hashAlg {name}"))
-}
-
-/// PH(M), computed here with the hash crates directly, not through pqfips.
-fn digest_of(ph: PreHash, msg: &[u8]) -> Vec<u8> {
-    use sha3::Digest;
-    use shake::{ExtendableOutput, Update, XofReader};
-    fn xof<X: Default + Update + ExtendableOutput>(msg: &[u8], len: usize) -> Vec<u8> {
-        let mut h = X::default();
-        h.update(msg);
-        let mut out = vec![0; len];
-        h.finalize_xof().read(&mut out);
-        out
-    }
-    match ph {
-        PreHash::Sha2_224 => sha2::Sha224::digest(msg).to_vec(),
-        PreHash::Sha2_256 => sha2::Sha256::digest(msg).to_vec(),
-        PreHash::Sha2_384 => sha2::Sha384::digest(msg).to_vec(),
-        PreHash::Sha2_512 => sha2::Sha512::digest(msg).to_vec(),
-        PreHash::Sha2_512_224 => sha2::Sha512_224::digest(msg).to_vec(),
-        PreHash::Sha2_512_256 => sha2::Sha512_256::digest(msg).to_vec(),
-        PreHash::Sha3_224 => sha3::Sha3_224::digest(msg).to_vec(),
-        PreHash::Sha3_256 => sha3::Sha3_256::digest(msg).to_vec(),
-        PreHash::Sha3_384 => sha3::Sha3_384::digest(msg).to_vec(),
-        PreHash::Sha3_512 => sha3::Sha3_512::digest(msg).to_vec(),
-        PreHash::Shake128 => xof::<shake::Shake128>(msg, 32),
-        PreHash::Shake256 => xof::<shake::Shake256>(msg, 64),
-    }
 }
 
 /// slh_keygen_internal(SK.seed, SK.prf, PK.seed) → (SK, PK); the encodings import back.
@@ -123,7 +99,7 @@ fn sig_gen<P: ParameterSet>(group: &Value, t: &Value) {
                     let sig = if id.is_multiple_of(2) {
                         sk.sign_prehash(&mut rng, ph, &msg, &ctx).unwrap()
                     } else {
-                        sk.sign_digest(&mut rng, ph, &digest_of(ph, &msg), &ctx)
+                        sk.sign_digest(&mut rng, ph, &prehash_digest(ph, &msg), &ctx)
                             .unwrap()
                     };
                     vk.verify_prehash(ph, &msg, &ctx, &sig).expect("verifies");

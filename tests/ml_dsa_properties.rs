@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{FixedRng, TestRng};
+use common::{FixedRng, TestRng, prehash_digest};
 use pqfips::ml_dsa::{Mu, ParameterSet, Signature, SigningKey, VerifyingKey, hazmat};
 use pqfips::{Error, PreHash};
 use zeroize::Zeroize;
@@ -122,39 +122,6 @@ fn prehash_and_digest_entry_points_agree<P: ParameterSet>() {
                 actual: ph.digest_size() - 1
             })
         );
-    }
-}
-
-/// PH(M) computed with the RustCrypto crates directly.
-fn prehash_digest(ph: PreHash, msg: &[u8]) -> Vec<u8> {
-    use sha2::Digest;
-    use shake::{ExtendableOutput, Update, XofReader};
-    let xof = |mut r: Box<dyn XofReader>, n: usize| {
-        let mut out = vec![0u8; n];
-        r.read(&mut out);
-        out
-    };
-    match ph {
-        PreHash::Sha2_224 => sha2::Sha224::digest(msg).to_vec(),
-        PreHash::Sha2_256 => sha2::Sha256::digest(msg).to_vec(),
-        PreHash::Sha2_384 => sha2::Sha384::digest(msg).to_vec(),
-        PreHash::Sha2_512 => sha2::Sha512::digest(msg).to_vec(),
-        PreHash::Sha2_512_224 => sha2::Sha512_224::digest(msg).to_vec(),
-        PreHash::Sha2_512_256 => sha2::Sha512_256::digest(msg).to_vec(),
-        PreHash::Sha3_224 => sha3::Sha3_224::digest(msg).to_vec(),
-        PreHash::Sha3_256 => sha3::Sha3_256::digest(msg).to_vec(),
-        PreHash::Sha3_384 => sha3::Sha3_384::digest(msg).to_vec(),
-        PreHash::Sha3_512 => sha3::Sha3_512::digest(msg).to_vec(),
-        PreHash::Shake128 => {
-            let mut h = shake::Shake128::default();
-            h.update(msg);
-            xof(Box::new(h.finalize_xof()), 32)
-        }
-        PreHash::Shake256 => {
-            let mut h = shake::Shake256::default();
-            h.update(msg);
-            xof(Box::new(h.finalize_xof()), 64)
-        }
     }
 }
 

@@ -4,10 +4,9 @@
 
 mod common;
 
-use common::{FixedRng, TestRng};
+use common::{FixedRng, TestRng, prehash_digest};
 use pqfips::slh_dsa::{ParameterSet, Signature, SigningKey, VerifyingKey, hazmat};
 use pqfips::{Error, PreHash};
-use sha3::Digest;
 use subtle::ConstantTimeEq;
 use zeroize::Zeroize;
 
@@ -112,17 +111,6 @@ fn deterministic_signing_is_reproducible_and_is_sign_internal_of_m_prime<P: Para
     }
 }
 
-/// PH(M) computed outside pqfips, for the functions this test picks.
-fn digest(ph: PreHash, msg: &[u8]) -> Vec<u8> {
-    match ph {
-        PreHash::Sha2_384 => sha2::Sha384::digest(msg).to_vec(),
-        PreHash::Sha2_512_224 => sha2::Sha512_224::digest(msg).to_vec(),
-        PreHash::Sha3_256 => sha3::Sha3_256::digest(msg).to_vec(),
-        PreHash::Sha3_512 => sha3::Sha3_512::digest(msg).to_vec(),
-        other => panic!("not used here: {}", other.name()),
-    }
-}
-
 fn prehash_and_digest_entry_points_agree<P: ParameterSet>() {
     let mut rng = TestRng::new(4);
     let sk = SigningKey::<P>::generate(&mut rng);
@@ -140,7 +128,12 @@ fn prehash_and_digest_entry_points_agree<P: ParameterSet>() {
             .sign_prehash(&mut FixedRng(addrnd.clone()), *ph, &msg, b"ph")
             .unwrap();
         let b = sk
-            .sign_digest(&mut FixedRng(addrnd), *ph, &digest(*ph, &msg), b"ph")
+            .sign_digest(
+                &mut FixedRng(addrnd),
+                *ph,
+                &prehash_digest(*ph, &msg),
+                b"ph",
+            )
             .unwrap();
         assert_eq!(a, b, "{}", ph.name());
         assert_eq!(vk.verify_prehash(*ph, &msg, b"ph", &a), Ok(()));

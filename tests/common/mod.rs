@@ -184,6 +184,34 @@ impl TryRng for FixedRng {
 
 impl TryCryptoRng for FixedRng {}
 
+/// PH(M), computed with the RustCrypto crates directly rather than through pqfips.
+pub fn prehash_digest(ph: pqfips::PreHash, msg: &[u8]) -> Vec<u8> {
+    use pqfips::PreHash;
+    use sha3::Digest;
+    use shake::{ExtendableOutput, Update, XofReader};
+    fn xof<X: Default + Update + ExtendableOutput>(msg: &[u8], len: usize) -> Vec<u8> {
+        let mut h = X::default();
+        h.update(msg);
+        let mut out = vec![0; len];
+        h.finalize_xof().read(&mut out);
+        out
+    }
+    match ph {
+        PreHash::Sha2_224 => sha2::Sha224::digest(msg).to_vec(),
+        PreHash::Sha2_256 => sha2::Sha256::digest(msg).to_vec(),
+        PreHash::Sha2_384 => sha2::Sha384::digest(msg).to_vec(),
+        PreHash::Sha2_512 => sha2::Sha512::digest(msg).to_vec(),
+        PreHash::Sha2_512_224 => sha2::Sha512_224::digest(msg).to_vec(),
+        PreHash::Sha2_512_256 => sha2::Sha512_256::digest(msg).to_vec(),
+        PreHash::Sha3_224 => sha3::Sha3_224::digest(msg).to_vec(),
+        PreHash::Sha3_256 => sha3::Sha3_256::digest(msg).to_vec(),
+        PreHash::Sha3_384 => sha3::Sha3_384::digest(msg).to_vec(),
+        PreHash::Sha3_512 => sha3::Sha3_512::digest(msg).to_vec(),
+        PreHash::Shake128 => xof::<shake::Shake128>(msg, 32),
+        PreHash::Shake256 => xof::<shake::Shake256>(msg, 64),
+    }
+}
+
 /// The pre-hash function NIST's vectors name, e.g. "SHA2-512/256".
 pub fn prehash(name: &str) -> pqfips::PreHash {
     *pqfips::PreHash::ALL
