@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Self-test of the constant-time check: it must fail when a leak is put in. For each case below,
 # a scratch copy of the crate gets one secret-dependent operation injected, the harness is built
-# against it, and the case passes only if the check reports the leak at the injected file.
+# against it and run on the algorithm concerned, and the case passes only if the check reports
+# the leak at the injected file (memcheck stops at the first report).
 #
-#   ct/selftest.sh        (run by .ci/run after the real check; about two minutes)
+#   ct/selftest.sh        (run by .ci/run after the real check; a few minutes)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 scratch=$(mktemp -d)
@@ -25,6 +26,7 @@ inject() {
 
 restore() { cp "$root/$1" "$scratch/$1"; }
 
+# build_and_run ALGORITHM: builds the harness against the scratch copy and runs it on ALGORITHM.
 build_and_run() {
   if ! cargo build --quiet --release --manifest-path "$scratch/ct/Cargo.toml" 2>"$scratch/build"; then
     cat "$scratch/build"
@@ -32,7 +34,8 @@ build_and_run() {
     exit 1
   fi
   set +e
-  valgrind --error-exitcode=1 --track-origins=yes "$harness" >"$scratch/log" 2>&1
+  valgrind --error-exitcode=1 --exit-on-first-error=yes --track-origins=yes "$harness" "$1" \
+    >"$scratch/log" 2>&1
   status=$?
   set -e
 }
@@ -41,10 +44,11 @@ build_and_run() {
 # (which one depends on how the compiler translated the injected code).
 report='Conditional jump or move depends on uninitialised|Use of uninitialised value'
 
-# expect_memcheck WHAT FILE: the harness must fail with a memcheck report whose stack names FILE.
+# expect_memcheck WHAT FILE ALGORITHM: the harness run on ALGORITHM must fail with a memcheck
+# report whose stack names FILE.
 expect_memcheck() {
   local what=$1 file=$2
-  build_and_run
+  build_and_run "$3"
   if [ "$status" -eq 1 ] && grep -qE "$report" "$scratch/log" \
     && grep -qE "[(/]${file##*/}:[0-9]+\)" "$scratch/log"; then
     echo "ok: memcheck caught it (exit $status). First report:"
@@ -60,22 +64,32 @@ echo "-- case 1: an if on the implicit-rejection decision (Decaps steps 9-11)"
 inject src/ml_kem/kem.rs \
   'SharedSecret(<[u8; 32]>::conditional_select(&*k_bar, k_prime, equal))' \
   'SharedSecret(if bool::from(equal) { *k_prime } else { *k_bar })'
-expect_memcheck "the branch" src/ml_kem/kem.rs
+expect_memcheck "the branch" src/ml_kem/kem.rs ml-kem
 restore src/ml_kem/kem.rs
 
 echo "-- case 2: a table lookup indexed by secret noise bits (SamplePolyCBD, eta = 2)"
 inject src/ml_kem/sample.rs \
   'let a = (d >> (4 * j)) & 3;' \
   'let a = core::hint::black_box(&[0u32, 1, 2, 3])[((d >> (4 * j)) & 3) as usize];'
-expect_memcheck "the secret index" src/ml_kem/sample.rs
+expect_memcheck "the secret index" src/ml_kem/sample.rs ml-kem
 restore src/ml_kem/sample.rs
 
 echo "-- case 4: an early exit from ML-DSA's norm check (which coefficient failed, and when)"
 inject src/ml_dsa/sign.rs \
   'p.coeffs.iter().fold(0, |acc, &c| acc | at_least(c, bound))' \
   'u32::from(p.coeffs.iter().any(|&c| c.abs() >= bound))'
-expect_memcheck "the early exit" src/ml_dsa/sign.rs
+expect_memcheck "the early exit" src/ml_dsa/sign.rs ml-dsa
 restore src/ml_dsa/sign.rs
+
+echo "-- case 5: a branch on a byte of a FORS secret value (SLH-DSA signing, fors_skGen's output)"
+inject src/slh_dsa/fors.rs \
+  'let sk = sk_gen::<P>(hs, sk_seed, &leaf_adrs, base + j);' \
+  'let sk = sk_gen::<P>(hs, sk_seed, &leaf_adrs, base + j);
+                if sk[0] == 0 {
+                    core::hint::black_box(&sk);
+                }'
+expect_memcheck "the branch" src/slh_dsa/fors.rs slh-dsa
+restore src/slh_dsa/fors.rs
 
 # A 32-bit division: for 64-bit operands the compiler adds a branch (a fast path for small
 # values) that memcheck would report, but the DIV instruction itself it never reports.
@@ -83,7 +97,7 @@ echo "-- case 3: Compress by a 32-bit division, the KyberSlash leak (invisible t
 inject src/lattice/backend.rs \
   '*c = F::from_i32((((n * m) >> 36) & mask) as i32);' \
   '*c = F::from_i32(((n as u32 / core::hint::black_box(q as u32)) as u64 & mask) as i32);'
-build_and_run
+build_and_run ml-kem
 echo "   memcheck exit status: $status (0: memcheck does not see a division, as documented)"
 if scan=$("$root/ct/no-division.sh" "$harness"); then
   echo "FAIL: the division scan did not find the injected division"

@@ -14,6 +14,8 @@ use common::{groups, hex_field, load, str_field, tc_id, tests};
 /// Seeds per target, parameter set and kind of vector: a start from every kind, few enough to
 /// run fast.
 const PER_KIND: usize = 6;
+/// The same for SLH-DSA, whose verification inputs are large (8 to 50 KB) and slow to run.
+const SLH_DSA_PER_KIND: usize = 1;
 
 struct Corpus {
     root: PathBuf,
@@ -21,10 +23,16 @@ struct Corpus {
 }
 
 impl Corpus {
-    /// Writes set ‖ parts as `<target>/<kind>-<tcId>`, up to `PER_KIND` of a kind.
+    /// Writes set ‖ parts as `<target>/<kind>-<tcId>`, up to `PER_KIND` (`SLH_DSA_PER_KIND`)
+    /// of a kind.
     fn add(&mut self, target: &'static str, set: u8, kind: &'static str, id: u64, parts: &[&[u8]]) {
+        let limit = if target.starts_with("slh_dsa") {
+            SLH_DSA_PER_KIND
+        } else {
+            PER_KIND
+        };
         let n = self.count.entry((target, set, kind)).or_default();
-        if *n == PER_KIND {
+        if *n == limit {
             return;
         }
         *n += 1;
@@ -108,12 +116,13 @@ fn main() {
         }
     }
     ml_dsa(&mut corpus);
+    slh_dsa(&mut corpus);
     let mut per_target = std::collections::BTreeMap::<&str, usize>::new();
     for ((target, _, _), n) in &corpus.count {
         *per_target.entry(target).or_default() += n;
     }
     for (target, n) in per_target {
-        println!("{target}: {n} seeds from kat/, all three sets");
+        println!("{target}: {n} seeds from kat/");
     }
 }
 
@@ -149,6 +158,80 @@ fn ml_dsa(corpus: &mut Corpus) {
             };
             let parts: &[&[u8]] = &[&pk, &sig, &[ctx.len() as u8], &ctx, &msg];
             corpus.add("ml_dsa_verify", set, kind, tc_id(t), parts);
+        }
+    }
+}
+
+/// The set byte of `fuzz/src/lib.rs`'s `by_slh_dsa_set!`: the "f" sets first (the only ones
+/// `by_slh_dsa_f_set!` picks, with the same bytes), then the "s" sets.
+fn slh_dsa_set_byte(name: &str) -> u8 {
+    const SETS: [&str; 12] = [
+        "SLH-DSA-SHA2-128f",
+        "SLH-DSA-SHAKE-128f",
+        "SLH-DSA-SHA2-192f",
+        "SLH-DSA-SHAKE-192f",
+        "SLH-DSA-SHA2-256f",
+        "SLH-DSA-SHAKE-256f",
+        "SLH-DSA-SHA2-128s",
+        "SLH-DSA-SHAKE-128s",
+        "SLH-DSA-SHA2-192s",
+        "SLH-DSA-SHAKE-192s",
+        "SLH-DSA-SHA2-256s",
+        "SLH-DSA-SHAKE-256s",
+    ];
+    let index = SETS.iter().position(|&s| s == name);
+    index.unwrap_or_else(|| panic!("unknown parameter set {name}")) as u8
+}
+
+/// `bytes` zero-padded to 32: the round-trip target reads 32-byte fields and uses the first n.
+fn field32(bytes: &[u8]) -> [u8; 32] {
+    let mut out = [0u8; 32];
+    out[..bytes.len()].copy_from_slice(bytes);
+    out
+}
+
+/// SLH-DSA seeds: key-generation seeds (round trip, "f" sets) and signing keys, and one valid
+/// and one modified pure signature per set from sigVer for verification, with its message and
+/// context. Cases whose signature has the wrong length are left out: the target reads a
+/// signature of the right length, so they would not line up.
+fn slh_dsa(corpus: &mut Corpus) {
+    let keygen = load("SLH-DSA-keyGen-FIPS205", "internalProjection.json.gz");
+    for group in groups(&keygen) {
+        let set = slh_dsa_set_byte(str_field(group, "parameterSet"));
+        for t in tests(group) {
+            let id = tc_id(t);
+            let [sk_seed, sk_prf, pk_seed, sk] =
+                ["skSeed", "skPrf", "pkSeed", "sk"].map(|field| hex_field(t, field));
+            if set < 6 {
+                let (sk_seed, sk_prf, pk_seed) =
+                    (field32(&sk_seed), field32(&sk_prf), field32(&pk_seed));
+                let round_trip: &[&[u8]] = &[&sk_seed, &sk_prf, &pk_seed, &[0; 32], &[0; 3], &[0]];
+                corpus.add("slh_dsa_round_trip", set, "keygen", id, round_trip);
+            }
+            corpus.add("slh_dsa_signing_key", set, "keygen", id, &[&sk]);
+        }
+    }
+    let sig_ver = load("SLH-DSA-sigVer-FIPS205", "internalProjection.json.gz");
+    for group in groups(&sig_ver) {
+        if str_field(group, "signatureInterface") != "external"
+            || str_field(group, "preHash") != "pure"
+        {
+            continue;
+        }
+        let set = slh_dsa_set_byte(str_field(group, "parameterSet"));
+        for t in tests(group) {
+            if str_field(t, "reason").starts_with("invalid signature") {
+                continue;
+            }
+            let [pk, sig, ctx, msg] =
+                ["pk", "signature", "context", "message"].map(|f| hex_field(t, f));
+            let kind = if t["testPassed"].as_bool() == Some(true) {
+                "valid"
+            } else {
+                "modified"
+            };
+            let parts: &[&[u8]] = &[&pk, &sig, &[ctx.len() as u8], &ctx, &msg];
+            corpus.add("slh_dsa_verify", set, kind, tc_id(t), parts);
         }
     }
 }

@@ -95,8 +95,10 @@
 //!   with the twelve [`PreHash`] functions, hedged and deterministic, contexts of 0 to 255
 //!   bytes), plus `sign_digest` for a caller that already holds PH(M). The signing key is
 //!   SK.seed ‖ SK.prf ‖ PK.seed ‖ PK.root; [`slh_dsa::SigningKey::from_seeds`] rebuilds it from
-//!   the three seeds. Indices taken from the message digest pick leaves and trees; they are
-//!   public by the standard's design, and that is the only data the code branches on.
+//!   the three seeds. Indices taken from the message digest pick leaves and trees, and the
+//!   digits of the FORS public key and of each XMSS root set the WOTS+ chain lengths; all are
+//!   public by the standard's design (a verifier recomputes them from the signature), and
+//!   they are the only data the code branches on.
 //! - API differences from the team's `API.md`: `seed()` returns an `Option` (a key imported in
 //!   expanded form has no seed), and `to_expanded_bytes()` returns its secret bytes in a
 //!   [`zeroize::Zeroizing`] buffer; ML-DSA adds `verify_digest` beside `sign_digest`, and

@@ -2,15 +2,15 @@
 //! right size with random contents: each call must return `Err` or a result that is checked to
 //! be correct, never panic (a panic fails the test).
 //!
-//! Each algorithm lists its entry points in a function ([`ml_kem`], [`ml_dsa`]; one
-//! [`EntryPoint`] per decoder or byte-taking operation), called for each set below.
+//! Each algorithm lists its entry points in a function ([`ml_kem`], [`ml_dsa`], [`slh_dsa`];
+//! one [`EntryPoint`] per decoder or byte-taking operation), called for each set below.
 
 mod common;
 
 use common::TestRng;
-use pqfips::Error;
 use pqfips::ml_dsa::{self, Signature, SigningKey, VerifyingKey};
 use pqfips::ml_kem::{self, Ciphertext, DecapsulationKey, EncapsulationKey};
+use pqfips::{Error, PreHash, slh_dsa};
 
 /// Random inputs of exactly the right size per entry point, besides one per wrong length.
 const RIGHT_SIZE_INPUTS: usize = 64;
@@ -190,6 +190,111 @@ fn ml_dsa<P: ml_dsa::ParameterSet>() {
         feed(entry, &mut rng);
     }
 }
+
+/// The SLH-DSA entry points. Signs once, with a valid key: an "s" set signs in up to a second
+/// and a half, too slow to sign with each random key (whose PK.root does not belong to its
+/// seeds, so that its signatures would not verify anyway).
+fn slh_dsa<P: slh_dsa::ParameterSet>() {
+    let mut rng = TestRng::new(14);
+    let sk = slh_dsa::SigningKey::<P>::generate(&mut rng);
+    let vk = sk.verifying_key();
+    let vk_bytes = vk.to_bytes();
+    let sk_bytes = sk.to_bytes();
+    let sig = sk.sign(&mut rng, b"msg", b"ctx").unwrap();
+    // M′ = toByte(0, 1) ‖ toByte(|ctx|, 1) ‖ ctx ‖ M, what the pure signature signs internally.
+    let m_prime = [&[0, 3][..], b"ctx", b"msg"].concat();
+    let entry_points = [
+        EntryPoint {
+            name: "VerifyingKey::from_bytes",
+            size: P::VERIFYING_KEY_SIZE,
+            valid: vk_bytes.as_ref(),
+            call: Box::new(|bytes| {
+                // Every byte string of the right length is a key; it encodes back unchanged.
+                let vk = slh_dsa::VerifyingKey::<P>::from_bytes(bytes)?;
+                assert_eq!(vk.to_bytes().as_ref(), bytes);
+                Ok(())
+            }),
+        },
+        EntryPoint {
+            name: "VerifyingKey::try_from (then verify)",
+            size: P::VERIFYING_KEY_SIZE,
+            valid: vk_bytes.as_ref(),
+            call: Box::new(|bytes| {
+                let other = slh_dsa::VerifyingKey::<P>::try_from(bytes)?;
+                // Only the signer's own key accepts its signature.
+                assert_eq!(other.verify(b"msg", b"ctx", &sig).is_ok(), other == *vk);
+                Ok(())
+            }),
+        },
+        EntryPoint {
+            name: "SigningKey::from_bytes",
+            size: P::SIGNING_KEY_SIZE,
+            valid: sk_bytes.as_ref(),
+            call: Box::new(|bytes| {
+                // Every byte string of the right length is a key (FIPS 205 defines no check):
+                // it encodes back unchanged, and its verifying key is its last 2n bytes.
+                let sk = slh_dsa::SigningKey::<P>::from_bytes(bytes)?;
+                assert_eq!(sk.to_bytes().as_ref(), bytes);
+                let vk = sk.verifying_key().to_bytes();
+                assert_eq!(vk.as_ref(), &bytes[2 * P::N..]);
+                Ok(())
+            }),
+        },
+        EntryPoint {
+            name: "SigningKey::try_from (then sign, with the valid key)",
+            size: P::SIGNING_KEY_SIZE,
+            valid: sk_bytes.as_ref(),
+            call: Box::new(|bytes| {
+                let imported = slh_dsa::SigningKey::<P>::try_from(bytes)?;
+                assert_eq!(imported.to_bytes().as_ref(), bytes);
+                // The one input whose PK.root belongs to its seeds: the imported key is the
+                // signer's, and signs as it does.
+                if bytes == sk_bytes.as_ref() {
+                    assert!(imported == sk);
+                    let det = imported.sign_deterministic(b"m", b"").unwrap();
+                    assert!(det == sk.sign_deterministic(b"m", b"").unwrap());
+                    vk.verify(b"m", b"", &det).unwrap();
+                }
+                Ok(())
+            }),
+        },
+        EntryPoint {
+            name: "Signature::try_from (then verify)",
+            size: P::SIGNATURE_SIZE,
+            valid: sig.as_ref(),
+            call: Box::new(|bytes| {
+                let other = slh_dsa::Signature::<P>::try_from(bytes)?;
+                assert_eq!(other.as_ref(), bytes);
+                // Only the signature made on this message verifies.
+                let result = vk.verify(b"msg", b"ctx", &other);
+                assert_eq!(result.is_ok(), other == sig);
+                result
+            }),
+        },
+        EntryPoint {
+            name: "Signature::from_bytes (then verify_internal, verify_prehash)",
+            size: P::SIGNATURE_SIZE,
+            valid: sig.as_ref(),
+            call: Box::new(|bytes| {
+                let sig = slh_dsa::Signature::<P>::from_bytes(bytes)?;
+                // Algorithm 20 on M′ says what the pure verification says; a pure signature is
+                // never a pre-hash one (M′ starts with 0, not 1).
+                let result = slh_dsa::hazmat::verify_internal(vk, &m_prime, &sig);
+                assert_eq!(result, vk.verify(b"msg", b"ctx", &sig));
+                assert_eq!(
+                    vk.verify_prehash(PreHash::Sha2_256, b"msg", b"ctx", &sig),
+                    Err(Error::InvalidSignature)
+                );
+                result
+            }),
+        },
+    ];
+    for entry in &entry_points {
+        feed(entry, &mut rng);
+    }
+}
+
+for_each_slh_dsa_set!(slh_dsa);
 
 #[test]
 fn ml_kem_512() {

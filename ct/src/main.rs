@@ -6,25 +6,30 @@
 //! valgrind --error-exitcode=1 --track-origins=yes ct/target/release/pqfips-ct
 //! ```
 //!
-//! Secret inputs: the randomness of key generation (d‖z, ξ), of encapsulation (m) and of
-//! signing (rnd), all drawn from [`SecretRng`], and the secret parts of imported expanded keys
-//! (ML-KEM's dk_PKE and z; ML-DSA's K, s₁, s₂ and t₀). Outputs that are public by design are declassified here, where the harness receives
-//! them, each with the reason; values that become public inside an algorithm are declassified
-//! by the library itself (`src/ct.rs`).
+//! (every algorithm; naming some, e.g. `pqfips-ct slh-dsa`, checks only those).
+//!
+//! Secret inputs: the randomness of key generation (d‖z, ξ, SLH-DSA's SK.seed and SK.prf), of
+//! encapsulation (m) and of signing (ML-DSA's rnd, SLH-DSA's addrnd), all drawn from
+//! [`SecretRng`], and the secret parts of imported keys (ML-KEM's dk_PKE and z; ML-DSA's K,
+//! s₁, s₂ and t₀; SLH-DSA's SK.seed and SK.prf). Outputs that are public by design are
+//! declassified here, where the harness receives them, each with the reason; values that
+//! become public inside an algorithm are declassified by the library itself (`src/ct.rs`).
 //!
 //! Two scripts beside it complete the check: `no-division.sh` looks for the one kind of leak
 //! memcheck cannot see (a division instruction, whose time depends on its operands), and
 //! `selftest.sh` injects a leak of each kind into a scratch copy and requires that it is caught.
 //!
 //! Adding an algorithm: one function like [`ml_kem`], called for each parameter set from
-//! [`main`].
+//! [`main`] under a name in [`ALGORITHMS`].
 
 use std::process::ExitCode;
+use std::time::Instant;
 
 use crabgrind::memcheck::{self, MemState};
 use pqfips::PreHash;
 use pqfips::ml_dsa::{self, Signature, SigningKey, VerifyingKey};
 use pqfips::ml_kem::{self, Ciphertext, DecapsulationKey, EncapsulationKey};
+use pqfips::slh_dsa;
 use rand_core::{Infallible, TryCryptoRng, TryRng};
 
 /// Different secrets per run, so that data-dependent paths would be taken differently.
@@ -189,7 +194,63 @@ fn ml_dsa<P: ml_dsa::ParameterSet>(rng: &mut SecretRng) {
     assert!(det == imported_det, "imported key signs differently");
 }
 
+/// SLH-DSA keygen (SK.seed, SK.prf and PK.seed from the RNG) and signing: hedged (addrnd from
+/// the RNG) in pre-hash mode and deterministic with the generated key, and hedged with a key
+/// imported from its bytes whose SK.seed and SK.prf are undefined. Three signatures cover the
+/// three ways a signature starts (secret addrnd, opt_rand = PK.seed, a key from bytes) and both
+/// message forms; every further one would cost a minute of valgrind time for an "s" set.
+/// PK.seed, PK.root, R, PK_FORS and the XMSS roots are declassified by the library where
+/// FIPS 205 makes them public (`src/slh_dsa/`); the digest and the indices are not, since they
+/// are computed from public values only.
+fn slh_dsa<P: slh_dsa::ParameterSet>(rng: &mut SecretRng) {
+    // Algorithm 21: SK.seed, SK.prf and PK.seed from the RNG.
+    let sk = slh_dsa::SigningKey::<P>::generate(rng);
+    let mut vk_bytes = sk.verifying_key().to_bytes();
+    // The verifying key is published: that is what key generation makes it for.
+    declassify(&mut vk_bytes);
+    let vk = slh_dsa::VerifyingKey::<P>::from_bytes(vk_bytes.as_ref()).expect("right length");
+    let (msg, ctx) = (b"a public message", b"ctx");
+
+    // The key's encoding with SK.seed and SK.prf undefined; PK.seed ‖ PK.root is the published
+    // key.
+    let mut sk_bytes = sk.to_bytes();
+    let (secret, public) = sk_bytes.as_mut().split_at_mut(2 * P::N);
+    classify(secret);
+    declassify(public);
+    let imported = slh_dsa::SigningKey::<P>::from_bytes(sk_bytes.as_ref()).expect("right length");
+
+    // Algorithm 23 (addrnd from the RNG), Algorithm 22 deterministic (opt_rand = PK.seed), and
+    // Algorithm 22 hedged with the imported key, into a signature the caller holds.
+    let mut prehash = sk
+        .sign_prehash(rng, PreHash::Sha2_256, msg, ctx)
+        .expect("short context");
+    let mut det = sk.sign_deterministic(msg, ctx).expect("short context");
+    let mut imported_hedged = slh_dsa::Signature::<P>::default();
+    imported
+        .sign_into(rng, msg, ctx, &mut imported_hedged)
+        .expect("short context");
+    // Signatures are published.
+    declassify(&mut prehash);
+    declassify(&mut det);
+    declassify(&mut imported_hedged);
+    vk.verify_prehash(PreHash::Sha2_256, msg, ctx, &prehash)
+        .expect("own signature verifies");
+    vk.verify(msg, ctx, &det).expect("own signature verifies");
+    vk.verify(msg, ctx, &imported_hedged)
+        .expect("own signature verifies");
+}
+
+/// The algorithms the harness checks, as named on its command line.
+const ALGORITHMS: [&str; 3] = ["ml-kem", "ml-dsa", "slh-dsa"];
+
 fn main() -> ExitCode {
+    // No arguments: every algorithm. `selftest.sh` names the one it injected a leak into.
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(unknown) = args.iter().find(|a| !ALGORITHMS.contains(&a.as_str())) {
+        eprintln!("unknown algorithm {unknown}: the harness checks {ALGORITHMS:?}");
+        return ExitCode::from(2);
+    }
+    let checks = |algorithm: &str| args.is_empty() || args.iter().any(|a| a == algorithm);
     if !crabgrind::VALGRIND_AVAILABLE || !crabgrind::valgrind::running_mode().is_valgrind() {
         eprintln!("run under valgrind: valgrind --error-exitcode=1 --track-origins=yes {{this}}");
         return ExitCode::from(2);
@@ -210,17 +271,48 @@ fn main() -> ExitCode {
 
     let mut rng = SecretRng(u64::from_le_bytes(*b"pqfips-c"));
     for run in 0..RUNS_PER_SET {
-        ml_kem::<ml_kem::MlKem512>(&mut rng);
-        ml_kem::<ml_kem::MlKem768>(&mut rng);
-        ml_kem::<ml_kem::MlKem1024>(&mut rng);
-        println!(
-            "run {run}: ML-KEM-512, ML-KEM-768, ML-KEM-1024: keygen, encaps, decaps (valid, modified)"
-        );
-        ml_dsa::<ml_dsa::MlDsa44>(&mut rng);
-        ml_dsa::<ml_dsa::MlDsa65>(&mut rng);
-        ml_dsa::<ml_dsa::MlDsa87>(&mut rng);
-        println!(
-            "run {run}: ML-DSA-44, ML-DSA-65, ML-DSA-87: keygen, sign (hedged, deterministic, pre-hash, external μ, imported key)"
+        if checks("ml-kem") {
+            ml_kem::<ml_kem::MlKem512>(&mut rng);
+            ml_kem::<ml_kem::MlKem768>(&mut rng);
+            ml_kem::<ml_kem::MlKem1024>(&mut rng);
+            println!(
+                "run {run}: ML-KEM-512, ML-KEM-768, ML-KEM-1024: keygen, encaps, decaps (valid, modified)"
+            );
+        }
+        if checks("ml-dsa") {
+            ml_dsa::<ml_dsa::MlDsa44>(&mut rng);
+            ml_dsa::<ml_dsa::MlDsa65>(&mut rng);
+            ml_dsa::<ml_dsa::MlDsa87>(&mut rng);
+            println!(
+                "run {run}: ML-DSA-44, ML-DSA-65, ML-DSA-87: keygen, sign (hedged, deterministic, pre-hash, external μ, imported key)"
+            );
+        }
+    }
+    // SLH-DSA once per set: its branches and memory indices depend on public values only, the
+    // same in every run, and an "s" set takes a minute under valgrind. Every "f" set, and the
+    // two category-1 "s" sets; the other "s" sets run the same generic code with the hash
+    // functions their category's "f" sets already run here.
+    macro_rules! slh_dsa_sets {
+        ($($set:ident),*) => {$({
+            let start = Instant::now();
+            slh_dsa::<slh_dsa::$set>(&mut rng);
+            println!(
+                "{}: keygen, sign (hedged pre-hash, deterministic, imported key): {:.0?}",
+                <slh_dsa::$set as slh_dsa::ParameterSet>::NAME,
+                start.elapsed()
+            );
+        })*};
+    }
+    if checks("slh-dsa") {
+        slh_dsa_sets!(
+            SlhDsaSha2_128f,
+            SlhDsaShake128f,
+            SlhDsaSha2_192f,
+            SlhDsaShake192f,
+            SlhDsaSha2_256f,
+            SlhDsaShake256f,
+            SlhDsaSha2_128s,
+            SlhDsaShake128s
         );
     }
     println!("memcheck errors: {}", crabgrind::valgrind::count_errors());

@@ -7,7 +7,10 @@
 //! arbitrary ciphertexts), `ml_kem_round_trip` (keygen → encaps → decaps agree for arbitrary
 //! seeds); `ml_dsa_verify` (vk import and verification of arbitrary signatures, messages and
 //! contexts), `ml_dsa_signing_key` (expanded sk import), `ml_dsa_round_trip` (keygen → sign →
-//! verify agree, a flipped signature bit is rejected). Seed corpora come from the NIST vectors:
+//! verify agree, a flipped signature bit is rejected); `slh_dsa_verify` (vk import and
+//! verification of arbitrary signatures, messages and contexts), `slh_dsa_signing_key` (sk
+//! import), `slh_dsa_round_trip` (keygen → sign → verify agree for the "f" sets, a flipped
+//! signature bit is rejected). Seed corpora come from the NIST vectors:
 //! `cargo run --release --example fuzz_corpus`.
 //!
 //! Adding an algorithm: targets named after it with a `by_*_set!` macro per algorithm.
@@ -35,6 +38,49 @@ macro_rules! by_ml_dsa_set {
                 0 => $run::<pqfips::ml_dsa::MlDsa44>(rest),
                 1 => $run::<pqfips::ml_dsa::MlDsa65>(rest),
                 _ => $run::<pqfips::ml_dsa::MlDsa87>(rest),
+            }
+        }
+    };
+}
+
+/// `by_slh_dsa_set!(data, run)` calls `run::<Set>(rest)` for the SLH-DSA set chosen by
+/// `data[0]`: the six "f" sets first, then the six "s" sets.
+#[macro_export]
+macro_rules! by_slh_dsa_set {
+    ($data:expr, $run:ident) => {
+        if let Some((&set, rest)) = $data.split_first() {
+            match set % 12 {
+                0 => $run::<pqfips::slh_dsa::SlhDsaSha2_128f>(rest),
+                1 => $run::<pqfips::slh_dsa::SlhDsaShake128f>(rest),
+                2 => $run::<pqfips::slh_dsa::SlhDsaSha2_192f>(rest),
+                3 => $run::<pqfips::slh_dsa::SlhDsaShake192f>(rest),
+                4 => $run::<pqfips::slh_dsa::SlhDsaSha2_256f>(rest),
+                5 => $run::<pqfips::slh_dsa::SlhDsaShake256f>(rest),
+                6 => $run::<pqfips::slh_dsa::SlhDsaSha2_128s>(rest),
+                7 => $run::<pqfips::slh_dsa::SlhDsaShake128s>(rest),
+                8 => $run::<pqfips::slh_dsa::SlhDsaSha2_192s>(rest),
+                9 => $run::<pqfips::slh_dsa::SlhDsaShake192s>(rest),
+                10 => $run::<pqfips::slh_dsa::SlhDsaSha2_256s>(rest),
+                _ => $run::<pqfips::slh_dsa::SlhDsaShake256s>(rest),
+            }
+        }
+    };
+}
+
+/// `by_slh_dsa_f_set!(data, run)`: as [`by_slh_dsa_set!`] among the six "f" sets only, for
+/// targets that sign (an "s" set signs in up to 1.5 s, too slow for a fuzzer). A byte below 6
+/// names the same set in both.
+#[macro_export]
+macro_rules! by_slh_dsa_f_set {
+    ($data:expr, $run:ident) => {
+        if let Some((&set, rest)) = $data.split_first() {
+            match set % 6 {
+                0 => $run::<pqfips::slh_dsa::SlhDsaSha2_128f>(rest),
+                1 => $run::<pqfips::slh_dsa::SlhDsaShake128f>(rest),
+                2 => $run::<pqfips::slh_dsa::SlhDsaSha2_192f>(rest),
+                3 => $run::<pqfips::slh_dsa::SlhDsaShake192f>(rest),
+                4 => $run::<pqfips::slh_dsa::SlhDsaSha2_256f>(rest),
+                _ => $run::<pqfips::slh_dsa::SlhDsaShake256f>(rest),
             }
         }
     };

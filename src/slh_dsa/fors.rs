@@ -10,6 +10,7 @@ use super::address::{Adrs, AdrsType};
 use super::encoding::base_2b;
 use super::hash::{HashSuite, Node};
 use super::merkle::{root_from_auth, treehash};
+use crate::ct::declassify;
 
 /// The largest k of any parameter set.
 const MAX_K: usize = 35;
@@ -86,7 +87,11 @@ pub(crate) fn sign<P: ParameterSet>(
         hs.t_absorb(&root[..n]);
     }
     // Algorithm 17, line 24: pk ← T_k(PK.seed, forspkADRS, root)
-    hs.t_finish()
+    let mut pk = hs.t_finish();
+    // PK_FORS is public: every verifier recomputes it from SIG_FORS (Algorithm 20, line 17).
+    // It is the message the bottom WOTS+ key signs, whose digits set the chain lengths.
+    declassify(&mut pk);
+    pk
 }
 
 /// FIPS 205, Algorithm 17 (fors_pkFromSig): the FORS public key that `sig_fors` on `md`

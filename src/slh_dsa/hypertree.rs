@@ -7,6 +7,7 @@ use super::ParameterSet;
 use super::address::Adrs;
 use super::hash::Node;
 use super::xmss;
+use crate::ct::declassify;
 
 /// FIPS 205, Algorithm 12 (ht_sign): the hypertree signature on `m` (a FORS public key), into
 /// `sig_ht` ((h + d·len)·n bytes).
@@ -34,6 +35,10 @@ pub(crate) fn sign<P: ParameterSet>(
         adrs.set_tree_address(idx_tree);
         // 3, 11–12: SIG_HT ← SIG_HT ‖ xmss_sign(root, SK.seed, idx_leaf, PK.seed, ADRS)
         root = xmss::node::<P>(hs, sk_seed, &adrs, Some((idx_leaf, &root[..P::N], sig_tmp)));
+        // This layer's root is public: every verifier recomputes it from SIG_HT (Algorithm 13,
+        // lines 4 and 11; the top one is PK.root). It is the message the next layer's WOTS+
+        // key signs, whose digits set the chain lengths.
+        declassify(&mut root);
     }
 }
 

@@ -8,6 +8,7 @@ use super::address::{Adrs, AdrsType};
 use super::encoding::to_int;
 use super::hash::{HashSuite, Node};
 use super::{fors, hypertree, xmss};
+use crate::ct::declassify;
 
 /// The largest m of any parameter set.
 const MAX_M: usize = 49;
@@ -21,7 +22,10 @@ pub(crate) fn pk_root<P: ParameterSet>(hash: &P::Hash, sk_seed: &[u8]) -> Node {
     let mut adrs = Adrs::new();
     adrs.set_layer_address(P::D as u32 - 1);
     // 3: PK.root ← xmss_node(SK.seed, 0, h′, PK.seed, ADRS)
-    xmss::node::<P>(&mut hs, sk_seed, &adrs, None)
+    let mut root = xmss::node::<P>(&mut hs, sk_seed, &adrs, None);
+    // PK.root is published in the verifying key (line 4), and it is H_msg's input in signing.
+    declassify(&mut root);
+    root
 }
 
 /// Lines 6–10 of Algorithms 19 and 20: md, idx_tree and idx_leaf from the digest. The digest
@@ -73,6 +77,10 @@ pub(crate) fn sign<P: ParameterSet>(
     // 3–4: R ← PRF_msg(SK.prf, opt_rand, M); SIG ← R
     let (r, rest) = sig.split_at_mut(n);
     r.copy_from_slice(&P::Hash::prf_msg(sk.sk_prf, opt_rand, msg)[..n]);
+    // R is public: it is the first part of the signature. With PK.seed and PK.root it is all
+    // of H_msg's input besides M, so the digest and the indices taken from it are then public
+    // as computed (they are not declassified: the check confirms they depend on nothing else).
+    declassify(r);
     // 5: digest ← H_msg(R, PK.seed, PK.root, M)
     let mut digest = [0u8; MAX_M];
     P::Hash::h_msg(r, sk.pk_seed, sk.pk_root, msg, &mut digest[..P::M]);

@@ -121,6 +121,9 @@ impl<P: ParameterSet> SigningKey<P> {
         rng.fill_bytes(sk_seed.as_mut());
         rng.fill_bytes(sk_prf.as_mut());
         rng.fill_bytes(pk_seed.as_mut());
+        // PK.seed is public from the moment it is drawn: it is half of the verifying key
+        // (Algorithm 18, line 4). Only SK.seed and SK.prf stay secret.
+        crate::ct::declassify(&mut pk_seed);
         // 7
         Self::from_seeds(&sk_seed, &sk_prf, &pk_seed)
     }

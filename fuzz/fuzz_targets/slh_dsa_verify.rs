@@ -1,0 +1,35 @@
+//! Verifying-key import and verification of arbitrary signatures, messages and contexts: the
+//! digest split, the FORS and hypertree index arithmetic and every length check see untrusted
+//! bytes here. Input: set ‖ vk ‖ signature ‖ context length ‖ context ‖ message (short inputs
+//! zero-padded).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use pqfips::Error;
+use pqfips::slh_dsa::{ParameterSet, Signature, VerifyingKey, hazmat};
+use pqfips_fuzz::by_slh_dsa_set;
+
+fn run<P: ParameterSet>(data: &[u8]) {
+    let keys_and_sig = P::VERIFYING_KEY_SIZE + P::SIGNATURE_SIZE;
+    let mut fixed = vec![0u8; keys_and_sig + 1];
+    let n = data.len().min(fixed.len());
+    fixed[..n].copy_from_slice(&data[..n]);
+    let rest = &data[n..];
+    let (vk_bytes, rest_fixed) = fixed.split_at(P::VERIFYING_KEY_SIZE);
+    let (sig, ctx_len) = rest_fixed.split_at(P::SIGNATURE_SIZE);
+    let ctx_len = usize::from(ctx_len[0]).min(rest.len());
+    let (ctx, msg) = rest.split_at(ctx_len);
+    let vk = VerifyingKey::<P>::from_bytes(vk_bytes).expect("every encoding of a vk is valid");
+    assert_eq!(vk.to_bytes().as_ref(), vk_bytes);
+    let sig = Signature::<P>::try_from(sig).expect("right length");
+    let result = vk.verify(msg, ctx, &sig);
+    match result {
+        Ok(()) | Err(Error::InvalidSignature) => {}
+        Err(e) => panic!("unexpected error {e}"),
+    }
+    // Algorithm 20 on M′ = 0 ‖ |ctx| ‖ ctx ‖ M agrees with the pure verification.
+    let m_prime = [&[0, ctx.len() as u8][..], ctx, msg].concat();
+    assert_eq!(hazmat::verify_internal(&vk, &m_prime, &sig), result);
+}
+
+fuzz_target!(|data: &[u8]| by_slh_dsa_set!(data, run));
