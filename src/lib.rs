@@ -115,6 +115,39 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+/// The traits every secret key type implements the same way, given its own `ConstantTimeEq`
+/// (which decides what equality means for it) and `Zeroize` (which decides what is secret):
+/// `PartialEq`/`Eq` through `ct_eq`, so comparing keys takes the same time whatever they hold;
+/// a `Debug` that names the type and parameter set but prints no secret byte; and wiping on
+/// drop.
+macro_rules! secret_key_traits {
+    ($key:ident) => {
+        /// Constant-time, through [`ConstantTimeEq`](subtle::ConstantTimeEq).
+        impl<P: ParameterSet> PartialEq for $key<P> {
+            fn eq(&self, other: &Self) -> bool {
+                subtle::ConstantTimeEq::ct_eq(self, other).into()
+            }
+        }
+
+        impl<P: ParameterSet> Eq for $key<P> {}
+
+        /// Names the type and the parameter set only: no secret byte is printed.
+        impl<P: ParameterSet> core::fmt::Debug for $key<P> {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                write!(f, concat!(stringify!($key), "<{}>(..)"), P::NAME)
+            }
+        }
+
+        impl<P: ParameterSet> Drop for $key<P> {
+            fn drop(&mut self) {
+                zeroize::Zeroize::zeroize(self);
+            }
+        }
+
+        impl<P: ParameterSet> zeroize::ZeroizeOnDrop for $key<P> {}
+    };
+}
+
 mod array;
 mod ct;
 mod error;

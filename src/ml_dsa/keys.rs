@@ -5,7 +5,7 @@ use core::fmt;
 
 use rand_core::CryptoRng;
 use subtle::ConstantTimeEq;
-use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
+use zeroize::{Zeroize, Zeroizing};
 
 use super::ParameterSet;
 use super::encode::{T1_POLY_BYTES, pack_t1, sk_decode_s, unpack_t1};
@@ -479,25 +479,11 @@ impl<P: ParameterSet> Clone for SigningKey<P> {
     }
 }
 
-/// Constant-time over the secret encoding (which determines everything else but the seed).
+/// Constant-time over the secret encoding (which determines everything else but the seed):
+/// whether a seed is attached does not matter.
 impl<P: ParameterSet> ConstantTimeEq for SigningKey<P> {
     fn ct_eq(&self, other: &Self) -> subtle::Choice {
         self.bytes.as_ref().ct_eq(other.bytes.as_ref())
-    }
-}
-
-/// Constant-time, through [`ConstantTimeEq`]. Whether a seed is attached does not matter.
-impl<P: ParameterSet> PartialEq for SigningKey<P> {
-    fn eq(&self, other: &Self) -> bool {
-        self.ct_eq(other).into()
-    }
-}
-
-impl<P: ParameterSet> Eq for SigningKey<P> {}
-
-impl<P: ParameterSet> fmt::Debug for SigningKey<P> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "SigningKey<{}>(..)", P::NAME)
     }
 }
 
@@ -511,10 +497,4 @@ impl<P: ParameterSet> Zeroize for SigningKey<P> {
     }
 }
 
-impl<P: ParameterSet> Drop for SigningKey<P> {
-    fn drop(&mut self) {
-        self.zeroize();
-    }
-}
-
-impl<P: ParameterSet> ZeroizeOnDrop for SigningKey<P> {}
+secret_key_traits!(SigningKey);

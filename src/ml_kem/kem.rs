@@ -349,7 +349,8 @@ impl<P: ParameterSet> Clone for DecapsulationKey<P> {
     }
 }
 
-/// Constant-time in the secret parts (ŝ, z); the public ek is compared normally.
+/// Constant-time in the secret parts (ŝ, z); the public ek is compared normally. Whether a seed
+/// is attached does not matter.
 impl<P: ParameterSet> ConstantTimeEq for DecapsulationKey<P> {
     fn ct_eq(&self, other: &Self) -> subtle::Choice {
         let mut eq = self.z.ct_eq(&other.z);
@@ -357,21 +358,6 @@ impl<P: ParameterSet> ConstantTimeEq for DecapsulationKey<P> {
             eq &= a.coeffs.ct_eq(&b.coeffs);
         }
         eq & subtle::Choice::from(u8::from(self.ek == other.ek))
-    }
-}
-
-/// Constant-time, through [`ConstantTimeEq`]. Whether a seed is attached does not matter.
-impl<P: ParameterSet> PartialEq for DecapsulationKey<P> {
-    fn eq(&self, other: &Self) -> bool {
-        self.ct_eq(other).into()
-    }
-}
-
-impl<P: ParameterSet> Eq for DecapsulationKey<P> {}
-
-impl<P: ParameterSet> fmt::Debug for DecapsulationKey<P> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "DecapsulationKey<{}>(..)", P::NAME)
     }
 }
 
@@ -383,10 +369,4 @@ impl<P: ParameterSet> Zeroize for DecapsulationKey<P> {
     }
 }
 
-impl<P: ParameterSet> Drop for DecapsulationKey<P> {
-    fn drop(&mut self) {
-        self.zeroize();
-    }
-}
-
-impl<P: ParameterSet> ZeroizeOnDrop for DecapsulationKey<P> {}
+secret_key_traits!(DecapsulationKey);

@@ -5,7 +5,7 @@ use core::fmt;
 
 use rand_core::CryptoRng;
 use subtle::ConstantTimeEq;
-use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
+use zeroize::{Zeroize, Zeroizing};
 
 use super::ParameterSet;
 use super::hash::HashSuite;
@@ -424,21 +424,6 @@ impl<P: ParameterSet> ConstantTimeEq for SigningKey<P> {
     }
 }
 
-/// Constant-time, through [`ConstantTimeEq`].
-impl<P: ParameterSet> PartialEq for SigningKey<P> {
-    fn eq(&self, other: &Self) -> bool {
-        self.ct_eq(other).into()
-    }
-}
-
-impl<P: ParameterSet> Eq for SigningKey<P> {}
-
-impl<P: ParameterSet> fmt::Debug for SigningKey<P> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "SigningKey<{}>(..)", P::NAME)
-    }
-}
-
 impl<P: ParameterSet> Zeroize for SigningKey<P> {
     fn zeroize(&mut self) {
         self.sk_seed.zeroize();
@@ -446,10 +431,4 @@ impl<P: ParameterSet> Zeroize for SigningKey<P> {
     }
 }
 
-impl<P: ParameterSet> Drop for SigningKey<P> {
-    fn drop(&mut self) {
-        self.zeroize();
-    }
-}
-
-impl<P: ParameterSet> ZeroizeOnDrop for SigningKey<P> {}
+secret_key_traits!(SigningKey);
