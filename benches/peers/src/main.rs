@@ -159,7 +159,7 @@ macro_rules! ml_dsa_race {
             &mut || { assert!(rc_vk.verify_with_context(black_box(&inputs[0].0), ctx, &rc_sig)); },
         ]);
         report($name, "verify", &t);
-        // pqfips's VerifyingKey holds NTT(t₁·2^d) and tr, RustCrypto's holds Â as well;
+        // pqfips's VerifyingKey holds its encoding and tr, RustCrypto's holds Â and NTT(t₁) too;
         // libcrux and fips204 start from bytes. This row charges everyone the import too.
         let vk_bytes = vk.to_bytes();
         let rc_vk_bytes = rc_vk.encode();
