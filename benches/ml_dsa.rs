@@ -31,6 +31,11 @@ fn bench_set<P: ParameterSet>(c: &mut Criterion) {
     group.bench_function("verify", |b| {
         b.iter(|| vk.verify(black_box(&messages[0]), b"", &sig))
     });
+    let prepared = vk.prepare();
+    group.bench_function("verify_prepared", |b| {
+        b.iter(|| prepared.verify(black_box(&messages[0]), b"", &sig))
+    });
+    group.bench_function("prepare", |b| b.iter(|| black_box(vk).prepare()));
     group.bench_function("vk_import", |b| {
         b.iter(|| VerifyingKey::<P>::from_bytes(black_box(vk_bytes.as_ref())))
     });

@@ -102,8 +102,9 @@
 //! - API differences from the team's `API.md`: `seed()` returns an `Option` (a key imported in
 //!   expanded form has no seed), and `to_expanded_bytes()` returns its secret bytes in a
 //!   [`zeroize::Zeroizing`] buffer; ML-DSA adds `verify_digest` beside `sign_digest`, and
-//!   `sign_mu_deterministic` beside `sign_mu`; SLH-DSA adds `sign_into`, for its large
-//!   signatures.
+//!   `sign_mu_deterministic` beside `sign_mu`, and `VerifyingKey::prepare`, a
+//!   `PreparedVerifyingKey` that keeps Â for verifying many signatures with one key; SLH-DSA
+//!   adds `sign_into`, for its large signatures.
 //!
 //! ## Features
 //! No public features: the crate is `no_std` and needs neither `std` nor `alloc`; [`Error`]
@@ -283,6 +284,8 @@ macro_rules! ml_dsa_module {
             pub type SigningKey = ml_dsa::SigningKey<$set>;
             #[doc = concat!("An ", $name, " verifying key (public).")]
             pub type VerifyingKey = ml_dsa::VerifyingKey<$set>;
+            #[doc = concat!("An ", $name, " verifying key prepared for many verifications.")]
+            pub type PreparedVerifyingKey = ml_dsa::PreparedVerifyingKey<$set>;
             #[doc = concat!("An ", $name, " signature.")]
             pub type Signature = ml_dsa::Signature<$set>;
 

@@ -107,27 +107,46 @@ fn sig_gen<P: ParameterSet>(group: &Value, t: &Value, expected: &[u8]) {
     assert_eq!(sig.as_ref(), expected, "tcId {id}: signature");
 }
 
-/// Verification as the group says; the verdict must be the case's `testPassed`.
+/// Verification as the group says; the verdict must be the case's `testPassed`, and a
+/// [`PreparedVerifyingKey`] of the same key must reach the same verdict.
 fn sig_ver<P: ParameterSet>(group: &Value, t: &Value) {
     let id = tc_id(t);
     let vk = VerifyingKey::<P>::from_bytes(&hex_field(t, "pk")).expect("valid pk");
-    let result = Signature::<P>::try_from(&hex_field(t, "signature")[..]).and_then(|sig| {
-        match str_field(group, "signatureInterface") {
+    let prepared = vk.prepare();
+    let sig = Signature::<P>::try_from(&hex_field(t, "signature")[..]);
+    let (result, prepared_result) = match sig {
+        Err(e) => (Err(e), Err(e)),
+        Ok(sig) => match str_field(group, "signatureInterface") {
             "external" => {
                 let (msg, ctx) = (hex_field(t, "message"), hex_field(t, "context"));
                 if str_field(group, "preHash") == "preHash" {
-                    vk.verify_prehash(prehash(str_field(t, "hashAlg")), &msg, &ctx, &sig)
+                    let ph = prehash(str_field(t, "hashAlg"));
+                    (
+                        vk.verify_prehash(ph, &msg, &ctx, &sig),
+                        prepared.verify_prehash(ph, &msg, &ctx, &sig),
+                    )
                 } else {
-                    vk.verify(&msg, &ctx, &sig)
+                    (
+                        vk.verify(&msg, &ctx, &sig),
+                        prepared.verify(&msg, &ctx, &sig),
+                    )
                 }
             }
             "internal" if bool_field(group, "externalMu") => {
-                vk.verify_mu(&Mu::from(hex_array::<64>(t, "mu")), &sig)
+                let mu = Mu::from(hex_array::<64>(t, "mu"));
+                (vk.verify_mu(&mu, &sig), prepared.verify_mu(&mu, &sig))
             }
-            "internal" => hazmat::verify_internal(&vk, &hex_field(t, "message"), &sig),
+            "internal" => {
+                let m_prime = hex_field(t, "message");
+                (
+                    hazmat::verify_internal(&vk, &m_prime, &sig),
+                    prepared.verify_mu(&internal_mu(&vk, &m_prime), &sig),
+                )
+            }
             other => panic!("unknown interface {other}"),
-        }
-    });
+        },
+    };
+    assert_eq!(prepared_result, result, "tcId {id}: prepared key");
     let expect = bool_field(t, "testPassed");
     match result {
         Ok(()) => assert!(expect, "tcId {id}: accepted ({})", str_field(t, "reason")),
@@ -136,6 +155,22 @@ fn sig_ver<P: ParameterSet>(group: &Value, t: &Value) {
             assert_eq!(e, Error::InvalidSignature, "tcId {id}");
         }
     }
+}
+
+/// μ = H(H(pk, 64) ‖ M′, 64) of FIPS 204 Algorithm 7 (lines 1 and 6), computed here with the
+/// `shake` crate rather than the library, for the internal interface's M′.
+fn internal_mu<P: ParameterSet>(vk: &VerifyingKey<P>, m_prime: &[u8]) -> Mu {
+    use shake::{ExtendableOutput, Update};
+    let mut tr = [0u8; 64];
+    shake::Shake256::default()
+        .chain(vk.as_bytes())
+        .finalize_xof_into(&mut tr);
+    let mut mu = [0u8; 64];
+    shake::Shake256::default()
+        .chain(tr)
+        .chain(m_prime)
+        .finalize_xof_into(&mut mu);
+    Mu::from(mu)
 }
 
 #[test]

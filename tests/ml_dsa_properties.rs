@@ -14,6 +14,7 @@ for_each_ml_dsa_set!(
     prehash_and_digest_entry_points_agree,
     streaming_mu_signs_a_multi_megabyte_message_like_one_shot,
     zeroize_wipes_the_secret_parts,
+    a_prepared_key_gives_the_same_verdicts,
 );
 
 fn sign_then_verify_agree<P: ParameterSet>() {
@@ -159,4 +160,70 @@ fn zeroize_wipes_the_secret_parts<P: ParameterSet>() {
     assert_eq!(sk.seed(), None);
     assert!(sk.to_expanded_bytes().as_ref().iter().all(|&b| b == 0));
     assert_eq!(sk.verifying_key(), &vk, "the public part stays");
+}
+
+/// A prepared key accepts and rejects exactly what its key does, through every entry point:
+/// valid signatures, each with one bit flipped (in c̃, z and the hints), another message or
+/// context, and a signature made with another key.
+fn a_prepared_key_gives_the_same_verdicts<P: ParameterSet>() {
+    let mut rng = TestRng::new(9);
+    for i in 0..8 {
+        let sk = SigningKey::<P>::generate(&mut rng);
+        let vk = sk.verifying_key();
+        let prepared = vk.prepare();
+        assert_eq!(prepared.verifying_key(), vk);
+        let mut msg = vec![0u8; rng.below(500)];
+        rng.fill(&mut msg);
+        let ctx = vec![i as u8; i * 9];
+        let other_sig = SigningKey::<P>::generate(&mut rng)
+            .sign(&mut rng, &msg, &ctx)
+            .unwrap();
+        let sig = sk.sign(&mut rng, &msg, &ctx).unwrap();
+        let mut candidates = vec![sig, other_sig];
+        for _ in 0..6 {
+            let mut bytes = sig.as_ref().to_vec();
+            let bit = rng.below(8 * P::SIGNATURE_SIZE);
+            bytes[bit / 8] ^= 1 << (bit % 8);
+            candidates.push(Signature::<P>::try_from(&bytes[..]).unwrap());
+        }
+        for (k, candidate) in candidates.iter().enumerate() {
+            let verdict = vk.verify(&msg, &ctx, candidate);
+            // Only the valid signature verifies: every bit of a signature counts.
+            assert_eq!(verdict.is_ok(), k == 0, "candidate {k}");
+            assert_eq!(prepared.verify(&msg, &ctx, candidate), verdict);
+            let mu = vk
+                .message_representative(&ctx)
+                .unwrap()
+                .update(&msg)
+                .finalize();
+            assert_eq!(prepared.verify_mu(&mu, candidate), verdict);
+            for (m, c) in [(&b"other"[..], &ctx[..]), (&msg[..], &b"other"[..])] {
+                assert_eq!(prepared.verify(m, c, candidate), vk.verify(m, c, candidate));
+            }
+        }
+        assert_eq!(
+            prepared.verify(&msg, &[0; 256], &candidates[0]),
+            Err(Error::ContextTooLong)
+        );
+
+        let ph = PreHash::ALL[i % PreHash::ALL.len()];
+        let sig = sk.sign_prehash(&mut rng, ph, &msg, &ctx).unwrap();
+        prepared.verify_prehash(ph, &msg, &ctx, &sig).unwrap();
+        let digest = prehash_digest(ph, &msg);
+        prepared.verify_digest(ph, &digest, &ctx, &sig).unwrap();
+        assert_eq!(
+            prepared.verify_prehash(ph, b"other", &ctx, &sig),
+            Err(Error::InvalidSignature)
+        );
+        assert_eq!(
+            prepared.verify_digest(ph, &digest[1..], &ctx, &sig),
+            vk.verify_digest(ph, &digest[1..], &ctx, &sig)
+        );
+        assert!(
+            prepared
+                .verify_digest(ph, &digest[1..], &ctx, &sig)
+                .is_err()
+        );
+        assert!(format!("{prepared:?}").starts_with("PreparedVerifyingKey(VerifyingKey<"));
+    }
 }

@@ -1,5 +1,6 @@
 //! Verifying-key import and verification of arbitrary signatures, messages and contexts; the
-//! hint decoder, the z bound and every length check see untrusted bytes here.
+//! hint decoder, the z bound and every length check see untrusted bytes here. The external-μ
+//! path and a prepared key must reach the same verdict.
 //! Input: set ‖ vk ‖ signature ‖ context length ‖ context ‖ message (short inputs zero-padded).
 #![no_main]
 
@@ -20,7 +21,8 @@ fn run<P: ParameterSet>(data: &[u8]) {
     let (ctx, msg) = rest.split_at(ctx_len);
     let vk = VerifyingKey::<P>::from_bytes(vk).expect("every encoding of a vk is valid");
     let sig = Signature::<P>::try_from(sig).expect("right length");
-    match vk.verify(msg, ctx, &sig) {
+    let verdict = vk.verify(msg, ctx, &sig);
+    match verdict {
         Ok(()) | Err(Error::InvalidSignature) => {}
         Err(e) => panic!("unexpected error {e}"),
     }
@@ -30,7 +32,9 @@ fn run<P: ParameterSet>(data: &[u8]) {
         .expect("context ≤ 255")
         .update(msg)
         .finalize();
-    assert_eq!(vk.verify_mu(&mu, &sig), vk.verify(msg, ctx, &sig));
+    assert_eq!(vk.verify_mu(&mu, &sig), verdict);
+    // A prepared key (Â and NTT(t₁·2^d) computed once) reaches the same verdict.
+    assert_eq!(vk.prepare().verify(msg, ctx, &sig), verdict);
 }
 
 fuzz_target!(|data: &[u8]| by_ml_dsa_set!(data, run));

@@ -10,6 +10,7 @@ use zeroize::{Zeroize, Zeroizing};
 use super::ParameterSet;
 use super::encode::{T1_POLY_BYTES, pack_t1, sk_decode_s, unpack_t1};
 use super::params::D;
+use super::sample::{expand_a, rej_ntt_poly};
 use super::{sign, verify};
 use crate::Error;
 use crate::array::ByteArray;
@@ -23,10 +24,34 @@ pub const SEED_SIZE: usize = 32;
 pub const MU_SIZE: usize = 64;
 
 /// A verifying (public) key: the FIPS 204 encoding and tr = H(pk, 64), hashed once on import.
-/// Verification decodes t₁ as it goes, so the key stays as small as its encoding.
+/// Verification decodes t₁ and samples Â as it goes, so the key stays as small as its
+/// encoding; to verify many signatures with one key, [`prepare`](Self::prepare) it.
 pub struct VerifyingKey<P: ParameterSet> {
     pub(super) bytes: P::VerifyingKeyBytes,
     pub(super) tr: [u8; 64],
+}
+
+/// A verifying key prepared for verifying many signatures: the key with the matrix Â and
+/// NTT(t₁·2^d) computed once, which [`VerifyingKey`] recomputes in every verification. Made by
+/// [`VerifyingKey::prepare`] (which costs about one verification); verifies exactly as the key
+/// it was made from, in about a third of the time, at the cost of k·ℓ + k KiB of memory
+/// (36 KiB for ML-DSA-65).
+///
+/// ```
+/// use pqfips::ml_dsa_65::SigningKey;
+///
+/// let sk = SigningKey::from_seed(&[3; 32]);
+/// let prepared = sk.verifying_key().prepare();
+/// for msg in [&b"one"[..], b"two", b"three"] {
+///     let sig = sk.sign_deterministic(msg, b"")?;
+///     prepared.verify(msg, b"", &sig)?;
+/// }
+/// # Ok::<(), pqfips::Error>(())
+/// ```
+pub struct PreparedVerifyingKey<P: ParameterSet> {
+    vk: VerifyingKey<P>,
+    a_hat: P::Matrix,
+    t1_hat: P::VecK,
 }
 
 /// A signing (private) key: its FIPS 204 encoding, NTT(s₁), NTT(s₂) and NTT(t₀) precomputed
@@ -89,8 +114,7 @@ impl<P: ParameterSet> SigningKey<P> {
         msg: &[u8],
         ctx: &[u8],
     ) -> Result<Signature<P>, Error> {
-        let prefix = MessagePrefix::pure(ctx)?;
-        Ok(self.sign_mu(rng, &self.vk.mu(&[prefix.as_bytes(), msg])))
+        Ok(self.sign_mu(rng, &self.vk.pure_mu(msg, ctx)?))
     }
 
     /// FIPS 204, Algorithm 2 (ML-DSA.Sign), deterministic variant: `rnd` = 0³². Signatures
@@ -99,8 +123,7 @@ impl<P: ParameterSet> SigningKey<P> {
     /// # Errors
     /// [`Error::ContextTooLong`] if `ctx` is longer than 255 bytes.
     pub fn sign_deterministic(&self, msg: &[u8], ctx: &[u8]) -> Result<Signature<P>, Error> {
-        let prefix = MessagePrefix::pure(ctx)?;
-        Ok(self.sign_mu_deterministic(&self.vk.mu(&[prefix.as_bytes(), msg])))
+        Ok(self.sign_mu_deterministic(&self.vk.pure_mu(msg, ctx)?))
     }
 
     /// FIPS 204, Algorithm 4 (HashML-DSA.Sign), hedged: signs PH(`msg`).
@@ -130,9 +153,7 @@ impl<P: ParameterSet> SigningKey<P> {
         digest: &[u8],
         ctx: &[u8],
     ) -> Result<Signature<P>, Error> {
-        let prefix = MessagePrefix::prehash(ph, ctx)?;
-        let digest = ph.digest_from(digest)?;
-        Ok(self.sign_mu(rng, &self.vk.mu(&[prefix.as_bytes(), digest.as_bytes()])))
+        Ok(self.sign_mu(rng, &self.vk.prehash_mu(ph, digest, ctx)?))
     }
 
     /// Signs an externally computed μ (FIPS 204 Algorithm 7 from line 7), hedged.
@@ -267,8 +288,7 @@ impl<P: ParameterSet> VerifyingKey<P> {
     /// [`Error::ContextTooLong`] if `ctx` is longer than 255 bytes; [`Error::InvalidSignature`]
     /// if the signature does not verify or is malformed.
     pub fn verify(&self, msg: &[u8], ctx: &[u8], sig: &Signature<P>) -> Result<(), Error> {
-        let prefix = MessagePrefix::pure(ctx)?;
-        self.verify_mu(&self.mu(&[prefix.as_bytes(), msg]), sig)
+        self.verify_mu(&self.pure_mu(msg, ctx)?, sig)
     }
 
     /// FIPS 204, Algorithm 5 (HashML-DSA.Verify): verifies a signature on PH(`msg`).
@@ -298,9 +318,7 @@ impl<P: ParameterSet> VerifyingKey<P> {
         ctx: &[u8],
         sig: &Signature<P>,
     ) -> Result<(), Error> {
-        let prefix = MessagePrefix::prehash(ph, ctx)?;
-        let digest = ph.digest_from(digest)?;
-        self.verify_mu(&self.mu(&[prefix.as_bytes(), digest.as_bytes()]), sig)
+        self.verify_mu(&self.prehash_mu(ph, digest, ctx)?, sig)
     }
 
     /// Verifies a signature on an externally computed μ (FIPS 204 Algorithm 8 from line 8).
@@ -324,6 +342,49 @@ impl<P: ParameterSet> VerifyingKey<P> {
         Ok(MuBuilder(h))
     }
 
+    /// Computes Â and NTT(t₁·2^d) once, for verifying many signatures with this key faster
+    /// (see [`PreparedVerifyingKey`]).
+    pub fn prepare(&self) -> PreparedVerifyingKey<P> {
+        // Each part is built by a call that returns it, straight into the result: filling a
+        // local and returning it made the compiler copy the whole key once more.
+        PreparedVerifyingKey {
+            vk: self.clone(),
+            a_hat: self.a_hat(),
+            t1_hat: self.t1_hat(),
+        }
+    }
+
+    /// Â = ExpandA(ρ) (FIPS 204, Algorithm 32).
+    fn a_hat(&self) -> P::Matrix {
+        let mut a_hat = P::Matrix::ZERO;
+        expand_a::<P>(self.rho(), &mut a_hat);
+        a_hat
+    }
+
+    /// NTT(t₁·2^d), every row.
+    fn t1_hat(&self) -> P::VecK {
+        let mut t1_hat = P::VecK::ZERO;
+        for (i, t) in t1_hat.as_mut().iter_mut().enumerate() {
+            self.t1_hat_row(i, t);
+        }
+        t1_hat
+    }
+
+    /// μ of a pure signature on `msg` with context `ctx` (M′ of Algorithms 2 and 3, μ of
+    /// Algorithms 7 and 8).
+    fn pure_mu(&self, msg: &[u8], ctx: &[u8]) -> Result<Mu, Error> {
+        let prefix = MessagePrefix::pure(ctx)?;
+        Ok(self.mu(&[prefix.as_bytes(), msg]))
+    }
+
+    /// μ of a HashML-DSA signature on the pre-hash `digest` with context `ctx` (M′ of
+    /// Algorithms 4 and 5, μ of Algorithms 7 and 8).
+    fn prehash_mu(&self, ph: PreHash, digest: &[u8], ctx: &[u8]) -> Result<Mu, Error> {
+        let prefix = MessagePrefix::prehash(ph, ctx)?;
+        let digest = ph.digest_from(digest)?;
+        Ok(self.mu(&[prefix.as_bytes(), digest.as_bytes()]))
+    }
+
     /// μ = H(tr ‖ parts…, 64).
     pub(super) fn mu(&self, parts: &[&[u8]]) -> Mu {
         let mut h = Shake256::new();
@@ -334,6 +395,79 @@ impl<P: ParameterSet> VerifyingKey<P> {
         let mut mu = [0u8; MU_SIZE];
         h.finalize().squeeze(&mut mu);
         Mu(mu)
+    }
+}
+
+impl<P: ParameterSet> PreparedVerifyingKey<P> {
+    /// The verifying key this was prepared from.
+    pub fn verifying_key(&self) -> &VerifyingKey<P> {
+        &self.vk
+    }
+
+    /// FIPS 204, Algorithm 3 (ML-DSA.Verify); the same verdict as [`VerifyingKey::verify`].
+    ///
+    /// # Errors
+    /// As [`VerifyingKey::verify`].
+    pub fn verify(&self, msg: &[u8], ctx: &[u8], sig: &Signature<P>) -> Result<(), Error> {
+        self.verify_mu(&self.vk.pure_mu(msg, ctx)?, sig)
+    }
+
+    /// FIPS 204, Algorithm 5 (HashML-DSA.Verify) on PH(`msg`); the same verdict as
+    /// [`VerifyingKey::verify_prehash`].
+    ///
+    /// # Errors
+    /// As [`VerifyingKey::verify_prehash`].
+    pub fn verify_prehash(
+        &self,
+        ph: PreHash,
+        msg: &[u8],
+        ctx: &[u8],
+        sig: &Signature<P>,
+    ) -> Result<(), Error> {
+        self.verify_digest(ph, ph.hash(msg).as_bytes(), ctx, sig)
+    }
+
+    /// FIPS 204, Algorithm 5 (HashML-DSA.Verify) on a digest the caller computed; the same
+    /// verdict as [`VerifyingKey::verify_digest`].
+    ///
+    /// # Errors
+    /// As [`VerifyingKey::verify_digest`].
+    pub fn verify_digest(
+        &self,
+        ph: PreHash,
+        digest: &[u8],
+        ctx: &[u8],
+        sig: &Signature<P>,
+    ) -> Result<(), Error> {
+        self.verify_mu(&self.vk.prehash_mu(ph, digest, ctx)?, sig)
+    }
+
+    /// Verifies a signature on an external μ; the same verdict as [`VerifyingKey::verify_mu`].
+    ///
+    /// # Errors
+    /// As [`VerifyingKey::verify_mu`].
+    pub fn verify_mu(&self, mu: &Mu, sig: &Signature<P>) -> Result<(), Error> {
+        verify::verify_mu(self, &mu.0, &sig.0)
+    }
+}
+
+impl<P: ParameterSet> verify::PublicTerms<P> for VerifyingKey<P> {
+    fn row(&self, i: usize, z_hat: &P::VecL, neg_c_hat: &Poly<Q8380417>, w: &mut Poly<Q8380417>) {
+        for (j, z) in z_hat.as_ref().iter().enumerate() {
+            w.multiply_ntts_acc(&rej_ntt_poly(self.rho(), j as u8, i as u8), z);
+        }
+        let mut t1_hat = Poly::ZERO;
+        self.t1_hat_row(i, &mut t1_hat);
+        w.multiply_ntts_acc(neg_c_hat, &t1_hat);
+    }
+}
+
+impl<P: ParameterSet> verify::PublicTerms<P> for PreparedVerifyingKey<P> {
+    fn row(&self, i: usize, z_hat: &P::VecL, neg_c_hat: &Poly<Q8380417>, w: &mut Poly<Q8380417>) {
+        for (a, z) in self.a_hat.as_ref()[i].as_ref().iter().zip(z_hat.as_ref()) {
+            w.multiply_ntts_acc(a, z);
+        }
+        w.multiply_ntts_acc(neg_c_hat, &self.t1_hat.as_ref()[i]);
     }
 }
 
@@ -463,6 +597,14 @@ impl<P: ParameterSet> fmt::Debug for VerifyingKey<P> {
             write!(f, "{b:02x}")?;
         }
         f.write_str("…)")
+    }
+}
+
+impl<P: ParameterSet> fmt::Debug for PreparedVerifyingKey<P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("PreparedVerifyingKey")
+            .field(&self.vk)
+            .finish()
     }
 }
 

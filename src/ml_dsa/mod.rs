@@ -47,7 +47,9 @@ mod sample;
 mod sign;
 mod verify;
 
-pub use keys::{MU_SIZE, Mu, MuBuilder, SEED_SIZE, Signature, SigningKey, VerifyingKey};
+pub use keys::{
+    MU_SIZE, Mu, MuBuilder, PreparedVerifyingKey, SEED_SIZE, Signature, SigningKey, VerifyingKey,
+};
 pub use params::{MlDsa44, MlDsa65, MlDsa87, ParameterSet};
 
 /// The deterministic internal algorithms of FIPS 204 §6, for known-answer testing.

@@ -15,7 +15,10 @@ pub(crate) fn rej_ntt_poly(rho: &[u8; 32], s: u8, r: u8) -> Poly32 {
 
 /// FIPS 204, Algorithm 32 (ExpandA) into `a_hat`: the whole matrix Â, for signing, which uses
 /// it in every iteration of its loop. Key generation and verification use each entry once and
-/// call [`rej_ntt_poly`] as they go instead.
+/// call [`rej_ntt_poly`] as they go instead, unless the verifying key is prepared.
+///
+/// Always inlined: out of line, its frame adds a KiB to signing's peak stack.
+#[inline(always)]
 pub(crate) fn expand_a<P: ParameterSet>(rho: &[u8; 32], a_hat: &mut P::Matrix) {
     for (r, row) in a_hat.as_mut().iter_mut().enumerate() {
         for (s, a) in row.as_mut().iter_mut().enumerate() {

@@ -2,17 +2,24 @@
 
 use super::ParameterSet;
 use super::encode::{HintMask, hint_bit_unpack, unpack_z};
-use super::keys::VerifyingKey;
 use super::rounding::use_hint;
-use super::sample::{rej_ntt_poly, sample_in_ball, w1_encode_poly};
+use super::sample::{sample_in_ball, w1_encode_poly};
 use crate::Error;
 use crate::hash::Shake256;
-use crate::lattice::{Poly, PolyVec};
+use crate::lattice::{Poly, PolyVec, Q8380417};
+
+/// Where verification gets Â and NTT(t₁·2^d): a [`VerifyingKey`](super::VerifyingKey) samples
+/// and decodes them as they are used, a [`PreparedVerifyingKey`](super::PreparedVerifyingKey)
+/// holds them.
+pub(crate) trait PublicTerms<P: ParameterSet> {
+    /// Row `i` of line 9 before NTT⁻¹: `w` += Σⱼ Â[i, j] ∘ ẑ[j] + (−ĉ) ∘ NTT(t₁[i]·2^d).
+    fn row(&self, i: usize, z_hat: &P::VecL, neg_c_hat: &Poly<Q8380417>, w: &mut Poly<Q8380417>);
+}
 
 /// FIPS 204, Algorithm 8 (ML-DSA.Verify_internal) from line 8, given μ and a signature of the
 /// right length.
 pub(crate) fn verify_mu<P: ParameterSet>(
-    vk: &VerifyingKey<P>,
+    key: &impl PublicTerms<P>,
     mu: &[u8; 64],
     sig: &P::SignatureBytes,
 ) -> Result<(), Error> {
@@ -41,17 +48,12 @@ pub(crate) fn verify_mu<P: ParameterSet>(
     }
     neg_c_hat.ntt();
     // 9–12: w′_Approx = NTT⁻¹(Â ∘ NTT(z) − NTT(c) ∘ NTT(t₁·2^d)), w′₁ ← UseHint(h, w′_Approx),
-    // c̃′ ← H(μ ‖ w1Encode(w′₁), λ/4); row by row, each Â[i, j] sampled where it is used.
+    // c̃′ ← H(μ ‖ w1Encode(w′₁), λ/4); row by row.
     let mut h = Shake256::new();
     h.absorb(mu);
-    let mut t1_hat = Poly::zero();
     for (i, row_hints) in hints.iter().take(P::K).enumerate() {
         let mut w = Poly::zero();
-        for (j, z) in z_hat.as_ref().iter().enumerate() {
-            w.multiply_ntts_acc(&rej_ntt_poly(vk.rho(), j as u8, i as u8), z);
-        }
-        vk.t1_hat_row(i, &mut t1_hat);
-        w.multiply_ntts_acc(&neg_c_hat, &t1_hat);
+        key.row(i, &z_hat, &neg_c_hat, &mut w);
         w.reduce();
         w.inv_ntt();
         w.reduce();
@@ -75,7 +77,7 @@ pub(crate) fn verify_mu<P: ParameterSet>(
 }
 
 /// ‖z‖∞ < γ₁ − β for one polynomial of z (Algorithm 8, line 13).
-fn z_in_range<P: ParameterSet>(z: &Poly<crate::lattice::Q8380417>) -> bool {
+fn z_in_range<P: ParameterSet>(z: &Poly<Q8380417>) -> bool {
     z.coeffs.iter().all(|c| c.abs() < P::GAMMA1 - P::BETA)
 }
 

@@ -159,6 +159,16 @@ macro_rules! ml_dsa_race {
             &mut || { assert!(rc_vk.verify_with_context(black_box(&inputs[0].0), ctx, &rc_sig)); },
         ]);
         report($name, "verify", &t);
+        // The same with pqfips's PreparedVerifyingKey, which holds Â and NTT(t₁·2^d) as
+        // RustCrypto's VerifyingKey does (libcrux and fips204 have no such form).
+        let prepared = vk.prepare();
+        let t = race($budget, &mut [
+            &mut || { black_box(prepared.verify(black_box(&inputs[0].0), ctx, &sig).unwrap()); },
+            &mut || { black_box(libcrux_ml_dsa::$lc::portable::verify(&lc_kp.verification_key, black_box(&inputs[0].0), ctx, &lc_sig).unwrap()); },
+            &mut || { assert!(f_pk.verify(black_box(&inputs[0].0), &f_sig, ctx)); },
+            &mut || { assert!(rc_vk.verify_with_context(black_box(&inputs[0].0), ctx, &rc_sig)); },
+        ]);
+        report($name, "ver-prep", &t);
         // pqfips's VerifyingKey holds its encoding and tr, RustCrypto's holds Â and NTT(t₁) too;
         // libcrux and fips204 start from bytes. This row charges everyone the import too.
         let vk_bytes = vk.to_bytes();
