@@ -140,7 +140,26 @@ fn ml_dsa(corpus: &mut Corpus) {
             corpus.add("ml_dsa_signing_key", set, "keygen", id, &[&sk]);
         }
     }
-    let sig_ver = load("ML-DSA-sigVer-FIPS204", "internalProjection.json.gz");
+    pure_sig_ver(
+        corpus,
+        "ML-DSA-sigVer-FIPS204",
+        "ml_dsa_verify",
+        set_byte,
+        |_| true,
+    );
+}
+
+/// The sigVer cases of the pure external interface in `dir` as seeds for the verify target
+/// `target`: pk ‖ signature ‖ |ctx| ‖ ctx ‖ message, "valid" or "modified", for the cases
+/// `keep` accepts.
+fn pure_sig_ver(
+    corpus: &mut Corpus,
+    dir: &str,
+    target: &'static str,
+    set_byte: fn(&str) -> u8,
+    keep: fn(&serde_json::Value) -> bool,
+) {
+    let sig_ver = load(dir, "internalProjection.json.gz");
     for group in groups(&sig_ver) {
         if str_field(group, "signatureInterface") != "external"
             || str_field(group, "preHash") != "pure"
@@ -148,7 +167,7 @@ fn ml_dsa(corpus: &mut Corpus) {
             continue;
         }
         let set = set_byte(str_field(group, "parameterSet"));
-        for t in tests(group) {
+        for t in tests(group).iter().filter(|t| keep(t)) {
             let [pk, sig, ctx, msg] =
                 ["pk", "signature", "context", "message"].map(|f| hex_field(t, f));
             let kind = if t["testPassed"].as_bool() == Some(true) {
@@ -157,7 +176,7 @@ fn ml_dsa(corpus: &mut Corpus) {
                 "modified"
             };
             let parts: &[&[u8]] = &[&pk, &sig, &[ctx.len() as u8], &ctx, &msg];
-            corpus.add("ml_dsa_verify", set, kind, tc_id(t), parts);
+            corpus.add(target, set, kind, tc_id(t), parts);
         }
     }
 }
@@ -211,27 +230,11 @@ fn slh_dsa(corpus: &mut Corpus) {
             corpus.add("slh_dsa_signing_key", set, "keygen", id, &[&sk]);
         }
     }
-    let sig_ver = load("SLH-DSA-sigVer-FIPS205", "internalProjection.json.gz");
-    for group in groups(&sig_ver) {
-        if str_field(group, "signatureInterface") != "external"
-            || str_field(group, "preHash") != "pure"
-        {
-            continue;
-        }
-        let set = slh_dsa_set_byte(str_field(group, "parameterSet"));
-        for t in tests(group) {
-            if str_field(t, "reason").starts_with("invalid signature") {
-                continue;
-            }
-            let [pk, sig, ctx, msg] =
-                ["pk", "signature", "context", "message"].map(|f| hex_field(t, f));
-            let kind = if t["testPassed"].as_bool() == Some(true) {
-                "valid"
-            } else {
-                "modified"
-            };
-            let parts: &[&[u8]] = &[&pk, &sig, &[ctx.len() as u8], &ctx, &msg];
-            corpus.add("slh_dsa_verify", set, kind, tc_id(t), parts);
-        }
-    }
+    pure_sig_ver(
+        corpus,
+        "SLH-DSA-sigVer-FIPS205",
+        "slh_dsa_verify",
+        slh_dsa_set_byte,
+        |t| !str_field(t, "reason").starts_with("invalid signature"),
+    );
 }

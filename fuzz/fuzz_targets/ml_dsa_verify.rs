@@ -7,20 +7,12 @@
 use libfuzzer_sys::fuzz_target;
 use pqfips::Error;
 use pqfips::ml_dsa::{ParameterSet, Signature, VerifyingKey};
-use pqfips_fuzz::by_ml_dsa_set;
+use pqfips_fuzz::{by_ml_dsa_set, split_verify_input};
 
 fn run<P: ParameterSet>(data: &[u8]) {
-    let keys_and_sig = P::VERIFYING_KEY_SIZE + P::SIGNATURE_SIZE;
-    let mut fixed = vec![0u8; keys_and_sig + 1];
-    let n = data.len().min(fixed.len());
-    fixed[..n].copy_from_slice(&data[..n]);
-    let rest = &data[n..];
-    let (vk, rest_fixed) = fixed.split_at(P::VERIFYING_KEY_SIZE);
-    let (sig, ctx_len) = rest_fixed.split_at(P::SIGNATURE_SIZE);
-    let ctx_len = usize::from(ctx_len[0]).min(rest.len());
-    let (ctx, msg) = rest.split_at(ctx_len);
-    let vk = VerifyingKey::<P>::from_bytes(vk).expect("every encoding of a vk is valid");
-    let sig = Signature::<P>::try_from(sig).expect("right length");
+    let (vk, sig, ctx, msg) = split_verify_input(data, P::VERIFYING_KEY_SIZE, P::SIGNATURE_SIZE);
+    let vk = VerifyingKey::<P>::from_bytes(&vk).expect("every encoding of a vk is valid");
+    let sig = Signature::<P>::try_from(&sig[..]).expect("right length");
     let verdict = vk.verify(msg, ctx, &sig);
     match verdict {
         Ok(()) | Err(Error::InvalidSignature) => {}

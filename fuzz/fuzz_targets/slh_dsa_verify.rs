@@ -7,21 +7,14 @@
 use libfuzzer_sys::fuzz_target;
 use pqfips::Error;
 use pqfips::slh_dsa::{ParameterSet, Signature, VerifyingKey, hazmat};
-use pqfips_fuzz::by_slh_dsa_set;
+use pqfips_fuzz::{by_slh_dsa_set, split_verify_input};
 
 fn run<P: ParameterSet>(data: &[u8]) {
-    let keys_and_sig = P::VERIFYING_KEY_SIZE + P::SIGNATURE_SIZE;
-    let mut fixed = vec![0u8; keys_and_sig + 1];
-    let n = data.len().min(fixed.len());
-    fixed[..n].copy_from_slice(&data[..n]);
-    let rest = &data[n..];
-    let (vk_bytes, rest_fixed) = fixed.split_at(P::VERIFYING_KEY_SIZE);
-    let (sig, ctx_len) = rest_fixed.split_at(P::SIGNATURE_SIZE);
-    let ctx_len = usize::from(ctx_len[0]).min(rest.len());
-    let (ctx, msg) = rest.split_at(ctx_len);
-    let vk = VerifyingKey::<P>::from_bytes(vk_bytes).expect("every encoding of a vk is valid");
-    assert_eq!(vk.to_bytes().as_ref(), vk_bytes);
-    let sig = Signature::<P>::try_from(sig).expect("right length");
+    let (vk_bytes, sig, ctx, msg) =
+        split_verify_input(data, P::VERIFYING_KEY_SIZE, P::SIGNATURE_SIZE);
+    let vk = VerifyingKey::<P>::from_bytes(&vk_bytes).expect("every encoding of a vk is valid");
+    assert_eq!(vk.to_bytes().as_ref(), &vk_bytes[..]);
+    let sig = Signature::<P>::try_from(&sig[..]).expect("right length");
     let result = vk.verify(msg, ctx, &sig);
     match result {
         Ok(()) | Err(Error::InvalidSignature) => {}

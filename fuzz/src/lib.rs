@@ -93,3 +93,22 @@ pub fn array<const N: usize>(data: &[u8]) -> [u8; N] {
     out[..n].copy_from_slice(&data[..n]);
     out
 }
+
+/// The input layout of the verify targets: vk ‖ signature ‖ context length (fixed sizes,
+/// zero-padded when the input is short) ‖ context ‖ message (the rest; the context is cut to
+/// what is there). Returns (vk, signature, context, message).
+pub fn split_verify_input(
+    data: &[u8],
+    vk_size: usize,
+    sig_size: usize,
+) -> (Vec<u8>, Vec<u8>, &[u8], &[u8]) {
+    let mut fixed = vec![0u8; vk_size + sig_size + 1];
+    let n = data.len().min(fixed.len());
+    fixed[..n].copy_from_slice(&data[..n]);
+    let rest = &data[n..];
+    let ctx_len = usize::from(fixed[vk_size + sig_size]).min(rest.len());
+    let (ctx, msg) = rest.split_at(ctx_len);
+    let sig = fixed[vk_size..vk_size + sig_size].to_vec();
+    fixed.truncate(vk_size);
+    (fixed, sig, ctx, msg)
+}
