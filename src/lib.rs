@@ -114,7 +114,8 @@
 
 #![no_std]
 #![deny(missing_docs)]
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)]
+#![warn(clippy::undocumented_unsafe_blocks)]
 
 /// The traits every secret key type implements the same way, given its own `ConstantTimeEq`
 /// (which decides what equality means for it) and `Zeroize` (which decides what is secret):
@@ -155,11 +156,29 @@ mod error;
 mod hash;
 mod lattice;
 pub mod ml_dsa;
+// The one module allowed `unsafe`: calls into `#[target_feature]` kernels, each behind its
+// detected-feature token.
 pub mod ml_kem;
+#[allow(unsafe_code)]
+mod simd;
 pub mod slh_dsa;
 
 pub use error::Error;
 pub use hash::prehash::PreHash;
+
+/// Which SIMD kernels run: detected once at run time (AVX-512, AVX2 or portable code), with no
+/// configuration needed. Every backend computes exactly the same results.
+///
+/// ```
+/// println!("pqfips runs on its {} backend", pqfips::backend::active());
+/// ```
+pub mod backend {
+    pub use crate::simd::{Backend, active, available};
+
+    #[cfg(any(feature = "force-backend", feature = "ct-check"))]
+    #[doc(hidden)]
+    pub use crate::simd::force;
+}
 
 /// Stamps out the public module of one ML-KEM parameter set: aliases and sizes, nothing more.
 macro_rules! ml_kem_module {

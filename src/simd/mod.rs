@@ -1,0 +1,181 @@
+//! Which instruction set the hot loops use, detected once at run time, and the crate's only
+//! `unsafe`: the calls into `#[target_feature]` kernels.
+//!
+//! The kernels themselves (in `hash/` and `lattice/backend/`) are safe functions compiled with
+//! `#[target_feature(enable = "…")]`; calling one from code compiled without that feature is
+//! `unsafe`, because running it on a CPU that lacks the feature is undefined behaviour. This
+//! module is where those calls happen, and each needs a proof that the check was made: an
+//! [`Avx2`] or [`Avx512`] token, which only [`level`] creates, and only after CPUID (through
+//! `cpufeatures`, which works without `std`) reported the feature. A function that holds a token
+//! may therefore call the kernels of that level; every entry call here takes the token as its
+//! first argument and says so in its `// SAFETY:` comment.
+//!
+//! A build with the features enabled at compile time (`-C target-feature=+avx2`, or
+//! `-C target-cpu=native` on such a CPU) skips the CPUID check: `cpufeatures` answers from the
+//! compile-time configuration.
+//!
+//! On targets other than x86-64 (Cortex-M, wasm32, …) the level is always [`Level::Portable`].
+
+/// Proof that the CPU has AVX2: only [`level`] makes one, after detecting it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Avx2(());
+
+/// Proof that the CPU has AVX-512 F, VL, BW and DQ (and AVX2): only [`level`] makes one, after
+/// detecting them.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Avx512(());
+
+impl Avx512 {
+    /// Every CPU with these AVX-512 subsets has AVX2 too, and [`level`] checked it as well.
+    #[allow(dead_code)]
+    pub(crate) fn avx2(self) -> Avx2 {
+        Avx2(())
+    }
+}
+
+/// The kernels in use: the best the CPU has, unless a test or benchmark lowered it (the
+/// internal `force`).
+#[derive(Clone, Copy, Debug)]
+#[allow(dead_code)]
+pub(crate) enum Level {
+    /// Plain Rust, on every target.
+    Portable,
+    /// 256-bit AVX2 kernels.
+    Avx2(Avx2),
+    /// AVX-512 kernels (and AVX2 ones where they are faster).
+    Avx512(Avx512),
+}
+
+/// The instruction sets the kernels are written for; [`active`] says which one runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Backend {
+    /// Plain Rust, on every target.
+    Portable,
+    /// AVX2 (x86-64).
+    Avx2,
+    /// AVX-512 F, VL, BW and DQ (x86-64).
+    Avx512,
+}
+
+impl Backend {
+    /// A short lower-case name: `portable`, `avx2`, `avx512`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Backend::Portable => "portable",
+            Backend::Avx2 => "avx2",
+            Backend::Avx512 => "avx512",
+        }
+    }
+}
+
+impl core::fmt::Display for Backend {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+cpufeatures::new!(cpuid_avx2, "avx2");
+#[cfg(target_arch = "x86_64")]
+cpufeatures::new!(
+    cpuid_avx512,
+    "avx2",
+    "avx512f",
+    "avx512vl",
+    "avx512bw",
+    "avx512dq"
+);
+
+/// The best level this CPU supports (detected once; later calls read a cached atomic).
+fn detected() -> Backend {
+    #[cfg(target_arch = "x86_64")]
+    {
+        if cpuid_avx512::get() {
+            return Backend::Avx512;
+        }
+        if cpuid_avx2::get() {
+            return Backend::Avx2;
+        }
+    }
+    Backend::Portable
+}
+
+/// The kernels to use now: [`detected`], lowered by [`force`] if a test asked for that.
+#[inline]
+#[allow(dead_code)] // until the first kernel dispatches through it
+pub(crate) fn level() -> Level {
+    match limit(detected()) {
+        Backend::Portable => Level::Portable,
+        Backend::Avx2 => Level::Avx2(Avx2(())),
+        Backend::Avx512 => Level::Avx512(Avx512(())),
+    }
+}
+
+/// The backend that operations run on now.
+pub fn active() -> Backend {
+    limit(detected())
+}
+
+/// Every backend this CPU can run, from the portable one up to the best it has.
+pub fn available() -> impl Iterator<Item = Backend> {
+    [Backend::Portable, Backend::Avx2, Backend::Avx512]
+        .into_iter()
+        .filter(|b| *b <= detected())
+}
+
+#[cfg(any(feature = "force-backend", feature = "ct-check"))]
+mod forced {
+    use super::Backend;
+    use core::sync::atomic::{AtomicU8, Ordering};
+
+    /// The highest backend allowed; `u8::MAX` for no limit.
+    pub(super) static LIMIT: AtomicU8 = AtomicU8::new(u8::MAX);
+
+    pub(super) fn code(b: Backend) -> u8 {
+        match b {
+            Backend::Portable => 0,
+            Backend::Avx2 => 1,
+            Backend::Avx512 => 2,
+        }
+    }
+
+    pub(super) fn limit(best: Backend) -> Backend {
+        match LIMIT.load(Ordering::Relaxed) {
+            0 => Backend::Portable,
+            1 if best >= Backend::Avx2 => Backend::Avx2,
+            _ => best,
+        }
+    }
+}
+
+#[cfg(any(feature = "force-backend", feature = "ct-check"))]
+fn limit(best: Backend) -> Backend {
+    forced::limit(best)
+}
+
+#[cfg(not(any(feature = "force-backend", feature = "ct-check")))]
+#[inline(always)]
+fn limit(best: Backend) -> Backend {
+    best
+}
+
+/// Runs every later operation, in every thread, on `backend` or the best below it that the CPU
+/// has (`None`: the best the CPU has). For tests, the constant-time harness and benchmarks that
+/// compare the backends on one machine; an application has no reason to call it.
+#[cfg(any(feature = "force-backend", feature = "ct-check"))]
+pub fn force(backend: Option<Backend>) {
+    let code = backend.map_or(u8::MAX, forced::code);
+    forced::LIMIT.store(code, core::sync::atomic::Ordering::Relaxed);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_portable_backend_is_always_available() {
+        assert_eq!(available().next(), Some(Backend::Portable));
+        assert!(available().any(|b| b == active()));
+    }
+}
