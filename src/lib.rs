@@ -178,6 +178,10 @@ pub mod backend {
     #[cfg(any(feature = "force-backend", feature = "ct-check"))]
     #[doc(hidden)]
     pub use crate::simd::force;
+
+    #[cfg(any(feature = "force-backend", feature = "ct-check"))]
+    #[doc(hidden)]
+    pub use crate::hash::multi_keccak::exposed as keccak;
 }
 
 /// Stamps out the public module of one ML-KEM parameter set: aliases and sizes, nothing more.

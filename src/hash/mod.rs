@@ -7,6 +7,7 @@
 //! say what they hash, not how a digest API is driven. All states are wiped on drop (the
 //! `zeroize` feature of both crates), which covers the keyed uses (PRF, J, G on secrets).
 
+pub(crate) mod multi_keccak;
 pub(crate) mod prehash;
 pub(crate) mod sha2_block;
 
