@@ -1,0 +1,68 @@
+//! Uniform sampling of four polynomials at once, from the four-way SHAKE128.
+
+use super::backend::{Active, Backend};
+use super::{Field, N, Poly};
+use crate::hash::multi_keccak::sponge::Shake128x4;
+
+/// FIPS 203 Algorithm 7 (SampleNTT) and FIPS 204 Algorithm 30 (RejNTTPoly) of four matrix
+/// entries at once: `out[k]` becomes [`super::sample_uniform`]`(rho, b[k][0], b[k][1])`.
+///
+/// The four SHAKE128 streams are squeezed together, one block at a time, until every polynomial
+/// is full; a stream that is done early is squeezed along with the others and the surplus is
+/// not read. Blocks are multiples of 3 bytes, so block by block reads the same 3-byte groups as
+/// the one-stream sampler. The seed is public: the rejections branch.
+pub(crate) fn sample_uniform_x4<F: Field>(rho: &[u8; 32], b: [[u8; 2]; 4], out: [&mut Poly<F>; 4]) {
+    let mut xof = Shake128x4::new();
+    xof.absorb_all(rho);
+    xof.absorb(b.each_ref().map(|b| b.as_slice()));
+    let mut reader = xof.finalize();
+    let mut blocks = [[0u8; Shake128x4::RATE]; 4];
+    let mut filled = [0; 4];
+    let mut out = out;
+    while filled.iter().any(|&n| n < N) {
+        reader.squeeze(blocks.each_mut().map(|block| block.as_mut_slice()));
+        for ((poly, n), block) in out.iter_mut().zip(&mut filled).zip(&blocks) {
+            if *n < N {
+                *n += <Active as Backend<F>>::rej_uniform(block, &mut poly.coeffs[*n..]);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{ConstZero, Q3329, Q8380417, sample_uniform};
+    use super::*;
+
+    /// Random seeds and indices (all 65 536 index pairs are equally valid), against four calls
+    /// of the one-stream sampler.
+    fn matches_one_stream<F: Field>() {
+        let mut x = 0x5eed_u64;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x as u8
+        };
+        for _ in 0..300 {
+            let rho: [u8; 32] = core::array::from_fn(|_| next());
+            let b: [[u8; 2]; 4] = core::array::from_fn(|_| [next(), next()]);
+            let mut got = [const { Poly::<F>::ZERO }; 4];
+            let [g0, g1, g2, g3] = &mut got;
+            sample_uniform_x4(&rho, b, [g0, g1, g2, g3]);
+            for (k, (poly, [b0, b1])) in got.iter().zip(b).enumerate() {
+                assert!(*poly == sample_uniform::<F>(&rho, b0, b1), "entry {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn sample_uniform_x4_is_four_samples_q3329() {
+        matches_one_stream::<Q3329>();
+    }
+
+    #[test]
+    fn sample_uniform_x4_is_four_samples_q8380417() {
+        matches_one_stream::<Q8380417>();
+    }
+}
