@@ -15,8 +15,10 @@
 //! declassified here, where the harness receives them, each with the reason; values that
 //! become public inside an algorithm are declassified by the library itself (`src/ct.rs`).
 //!
-//! Two scripts beside it complete the check: `no-division.sh` looks for the one kind of leak
-//! memcheck cannot see (a division instruction, whose time depends on its operands), and
+//! Three scripts beside it complete the check: `no-division.sh` looks for the one kind of leak
+//! memcheck cannot see (a division instruction, whose time depends on its operands),
+//! `simd-kernels.sh` holds the SIMD kernels, which memcheck cannot run in AVX-512, to
+//! straight-line code (no conditional branch, no register-indexed memory access), and
 //! `selftest.sh` injects a leak of each kind into a scratch copy and requires that it is caught.
 //!
 //! Adding an algorithm: one function like [`ml_kem`], called for each parameter set from
@@ -241,7 +243,34 @@ fn slh_dsa<P: slh_dsa::ParameterSet>(rng: &mut SecretRng) {
 }
 
 /// The algorithms the harness checks, as named on its command line.
-const ALGORITHMS: [&str; 3] = ["ml-kem", "ml-dsa", "slh-dsa"];
+/// The multi-way SHAKE (the algorithms' next hashing core) on secret inputs: every width and
+/// rate, one and several blocks in and out, on every backend that valgrind runs (portable and
+/// AVX2; it cannot run AVX-512, whose kernels `simd-kernels.sh` checks in the binary instead).
+fn multi_keccak(rng: &mut SecretRng) {
+    use pqfips::backend::{self, keccak};
+    let mut input = [[0u8; 300]; 8];
+    let mut output = [[0u8; 400]; 8];
+    for b in backend::available() {
+        backend::force(Some(b));
+        for len in [33, 300] {
+            for stream in input.iter_mut() {
+                let Ok(()) = rng.try_fill_bytes(&mut stream[..len]);
+            }
+            let ins: [&[u8]; 8] = core::array::from_fn(|j| &input[j][..len]);
+            let [i0, i1, i2, i3, ..] = ins;
+            let outs = output.each_mut().map(|o| &mut o[..]);
+            keccak::shake128_x8(ins, outs);
+            let [o0, o1, o2, o3, ..] = output.each_mut().map(|o| &mut o[..]);
+            keccak::shake256_x4([i0, i1, i2, i3], [o0, o1, o2, o3]);
+            let [o0, o1, o2, o3, ..] = output.each_mut().map(|o| &mut o[..]);
+            keccak::shake128_x4([i0, i1, i2, i3], [o0, o1, o2, o3]);
+            keccak::shake256_x8(ins, output.each_mut().map(|o| &mut o[..]));
+        }
+    }
+    backend::force(None);
+}
+
+const ALGORITHMS: [&str; 4] = ["ml-kem", "ml-dsa", "slh-dsa", "multi-keccak"];
 
 fn main() -> ExitCode {
     // No arguments: every algorithm. `selftest.sh` names the one it injected a leak into.
@@ -313,6 +342,13 @@ fn main() -> ExitCode {
             SlhDsaShake256f,
             SlhDsaSha2_128s,
             SlhDsaShake128s
+        );
+    }
+    if checks("multi-keccak") {
+        multi_keccak(&mut rng);
+        println!(
+            "SHAKE128/256 ×4 and ×8 on the backends {:?}",
+            pqfips::backend::available().collect::<Vec<_>>()
         );
     }
     println!("memcheck errors: {}", crabgrind::valgrind::count_errors());
