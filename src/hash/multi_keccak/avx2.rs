@@ -10,6 +10,7 @@ use core::arch::x86_64::{
 };
 
 use safe_unaligned_simd::x86_64::{_mm256_loadu_si256, _mm256_storeu_si256};
+use zeroize::Zeroize;
 
 use super::{RC, States, keccak_round, keccak_rounds};
 
@@ -77,6 +78,8 @@ pub(crate) fn f1600_x4(state: &mut States<4>) {
     for (row, lane) in state.iter_mut().zip(a) {
         _mm256_storeu_si256(row, lane);
     }
+    // `a` is a copy of the states in this frame (the compiler passes it to `permute` in memory).
+    a.zeroize();
 }
 
 /// Keccak-f[1600] on eight interleaved states: the four-way permutation on each half.
@@ -92,10 +95,15 @@ pub(crate) fn f1600_x8(state: &mut States<8>) {
     });
     permute(&mut lo);
     permute(&mut hi);
+    let (mut l, mut h) = ([0; 4], [0; 4]);
     for ((row, lo), hi) in state.iter_mut().zip(lo).zip(hi) {
-        let (mut l, mut h) = ([0; 4], [0; 4]);
         _mm256_storeu_si256(&mut l, lo);
         _mm256_storeu_si256(&mut h, hi);
         *row = [l[0], l[1], l[2], l[3], h[0], h[1], h[2], h[3]];
     }
+    // Copies of the states in this frame.
+    lo.zeroize();
+    hi.zeroize();
+    l.zeroize();
+    h.zeroize();
 }

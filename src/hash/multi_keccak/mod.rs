@@ -185,7 +185,8 @@ use {keccak_round, keccak_rounds};
 /// L interleaved Keccak-f[1600] states: `state[i][j]` is lane i of state j.
 pub(crate) type States<const L: usize> = [[u64; L]; 25];
 
-/// Keccak-f[1600] applied to each of four interleaved states.
+/// FIPS 202 Algorithm 7 (Keccak-p[1600, 24], i.e. Keccak-f[1600]) on each of four interleaved
+/// states.
 pub(crate) fn f1600_x4(state: &mut States<4>) {
     f1600_x4_at(simd::level(), state);
 }
@@ -201,7 +202,8 @@ fn f1600_x4_at(level: Level, state: &mut States<4>) {
     }
 }
 
-/// Keccak-f[1600] applied to each of eight interleaved states.
+/// FIPS 202 Algorithm 7 (Keccak-p[1600, 24], i.e. Keccak-f[1600]) on each of eight interleaved
+/// states.
 pub(crate) fn f1600_x8(state: &mut States<8>) {
     f1600_x8_at(simd::level(), state);
 }

@@ -10,7 +10,8 @@ use zeroize::Zeroize;
 
 use super::{Permute, States};
 
-/// SHAKE over L streams in its absorbing phase; `RATE` is 168 bytes for SHAKE128, 136 for
+/// FIPS 202 §6.2 (SHAKE128, SHAKE256: the sponge of Algorithm 8 with pad10*1 and the domain
+/// bits 1111) over L streams, in its absorbing phase; `RATE` is 168 bytes for SHAKE128, 136 for
 /// SHAKE256. Wiped on drop: the states hold the absorbed input, which may be secret.
 pub(crate) struct ShakeX<const RATE: usize, const L: usize>
 where
@@ -30,7 +31,8 @@ pub(crate) type Shake128x8 = ShakeX<168, 8>;
 /// SHAKE256 over eight streams.
 pub(crate) type Shake256x8 = ShakeX<136, 8>;
 
-/// The common length of `parts`; panics if they differ (a caller's bug, see the module docs).
+/// The common length of the streams' `lens`; panics if they differ (a caller's bug, see the
+/// module docs).
 fn common_len<const L: usize>(lens: [usize; L]) -> usize {
     let len = lens[0];
     assert!(
@@ -125,7 +127,7 @@ where
     }
 
     /// Pads every stream and switches to squeezing, in place: the reader borrows these states,
-    /// and they are wiped when this instance is dropped.
+    /// and they are wiped when this instance is dropped. Nothing is absorbed after this.
     pub(crate) fn finalize(&mut self) -> ShakeXReader<'_, RATE, L> {
         // SHAKE's domain bits 1111 and pad10*1 (FIPS 202 §6.2, §5.1) on a byte-aligned input.
         for j in 0..L {
