@@ -199,6 +199,13 @@ mod rng;
 mod simd;
 pub mod slh_dsa;
 
+#[cfg(feature = "kem")]
+mod kem_traits;
+#[cfg(feature = "serde")]
+mod serde_impls;
+#[cfg(feature = "signature")]
+pub mod signature;
+
 pub use array::ByteArray;
 pub use error::{Error, Input};
 pub use hash::prehash::PreHash;

@@ -288,6 +288,12 @@ impl<P: ParameterSet> Ciphertext<P> {
         Ok(Self(c))
     }
 
+    /// A ciphertext from bytes whose length the type already fixes.
+    #[cfg(feature = "kem")]
+    pub(crate) fn from_array(bytes: P::CiphertextBytes) -> Self {
+        Self(bytes)
+    }
+
     /// The ciphertext bytes c₁‖c₂.
     pub fn as_bytes(&self) -> &P::CiphertextBytes {
         &self.0
