@@ -3,26 +3,32 @@
 //! The NIST post-quantum standards in one `no_std` crate, with no heap and constant-time code:
 //! **ML-KEM** (FIPS 203), a key-encapsulation mechanism, and **ML-DSA** (FIPS 204), a
 //! signature scheme, on one shared NTT and hashing core, and **SLH-DSA** (FIPS 205), the
-//! stateless hash-based signature, all checked against NIST's ACVP known-answer vectors.
+//! stateless hash-based signature, all checked against NIST's ACVP known-answer vectors. It is
+//! not a FIPS 140-3 validated module.
 //!
 //! ```
+//! use getrandom::SysRng;
 //! use pqfips::ml_kem_768::DecapsulationKey;
 //!
-//! let mut rng = rand_core::UnwrapErr(getrandom::SysRng);
-//! let dk = DecapsulationKey::generate(&mut rng);      // keep secret; store dk.seed()
-//! let ek = dk.encapsulation_key();                     // publish ek.to_bytes()
-//! let (ct, shared) = ek.encapsulate(&mut rng);         // sender: send ct, keep shared
-//! assert_eq!(dk.decapsulate(&ct), shared);             // receiver: the same 32 bytes
+//! fn main() -> Result<(), pqfips::Error> {
+//!     let dk = DecapsulationKey::try_generate(&mut SysRng)?; // keep secret; store dk.seed()
+//!     let ek = dk.encapsulation_key();                       // publish ek.to_bytes()
+//!     let (ct, shared) = ek.try_encapsulate(&mut SysRng)?;   // sender: send ct, keep shared
+//!     assert_eq!(dk.decapsulate(&ct), shared);               // receiver: the same 32 bytes
+//!     Ok(())
+//! }
 //! ```
 //!
 //! ```
+//! use getrandom::SysRng;
 //! use pqfips::ml_dsa_65::SigningKey;
 //!
-//! let mut rng = rand_core::UnwrapErr(getrandom::SysRng);
-//! let sk = SigningKey::generate(&mut rng);            // keep secret; store sk.seed()
-//! let sig = sk.sign(&mut rng, b"message", b"context")?;
-//! sk.verifying_key().verify(b"message", b"context", &sig)?;
-//! # Ok::<(), pqfips::Error>(())
+//! fn main() -> Result<(), pqfips::Error> {
+//!     let sk = SigningKey::try_generate(&mut SysRng)?; // keep secret; store sk.seed()
+//!     let sig = sk.sign(&mut SysRng, b"message", b"context")?;
+//!     sk.verifying_key().verify(b"message", b"context", &sig)?;
+//!     Ok(())
+//! }
 //! ```
 //!
 //! ## Picking a parameter set
@@ -59,22 +65,49 @@
 //! the set uses [`slh_dsa`] and its [`slh_dsa::ParameterSet`] trait.
 //!
 //! ```
-//! use pqfips::slh_dsa_sha2_128f::{SigningKey, VerifyingKey};
+//! use getrandom::SysRng;
+//! use pqfips::slh_dsa_sha2_128f::SigningKey;
 //!
-//! let mut rng = rand_core::UnwrapErr(getrandom::SysRng);
-//! let sk = SigningKey::generate(&mut rng);                 // keep secret; store sk.to_bytes()
-//! let vk = sk.verifying_key();                             // publish vk.to_bytes()
-//! let sig = sk.sign(&mut rng, b"message", b"context")?;   // hedged; Err only if ctx > 255 B
-//! vk.verify(b"message", b"context", &sig)?;                // Err(InvalidSignature) if forged
-//! # Ok::<(), pqfips::Error>(())
+//! fn main() -> Result<(), pqfips::Error> {
+//!     let sk = SigningKey::try_generate(&mut SysRng)?;        // keep secret; store sk.to_bytes()
+//!     let vk = sk.verifying_key();                            // publish vk.to_bytes()
+//!     let sig = sk.sign(&mut SysRng, b"message", b"context")?; // hedged; Err if ctx > 255 B
+//!     vk.verify(b"message", b"context", &sig)?;               // Err(InvalidSignature) if forged
+//!     Ok(())
+//! }
 //! ```
 //!
+//! ## The same names everywhere
+//! - **Keys**: `generate(&mut rng)` takes a [`rand_core::CryptoRng`]; `try_generate(&mut rng)`
+//!   a [`rand_core::TryCryptoRng`] (a generator that may fail, such as `getrandom::SysRng`),
+//!   whose failure is [`Error::RandomSource`]. The canonical private keys are seeds (ML-KEM's
+//!   64-byte d‖z, ML-DSA's 32-byte ξ: `from_seed`, `seed()`, and `TryFrom<&[u8]>` of the seed);
+//!   SLH-DSA's is its FIPS 205 encoding (`from_bytes`, `to_bytes`, `TryFrom<&[u8]>`). The
+//!   expanded FIPS 203 and FIPS 204 encodings are `from_expanded_bytes` and
+//!   `to_expanded_bytes`, their sizes `EXPANDED_DECAPSULATION_KEY_SIZE` and
+//!   `EXPANDED_SIGNING_KEY_SIZE`. `seed()` returns an `Option`: a key imported in expanded form
+//!   has no seed.
+//! - **Public values** (encapsulation and verifying keys, ciphertexts, signatures):
+//!   `from_bytes` and `TryFrom<&[u8]>` (checked: FIPS 203 §7.2 for encapsulation keys),
+//!   `to_bytes()` (a plain array), and `Hash`, `Eq`, `Clone`. Ciphertexts, signatures and the
+//!   ML-DSA and SLH-DSA verifying keys hold their encodings and lend them with `as_bytes()`
+//!   and `AsRef<[u8]>`; an ML-KEM encapsulation key holds t̂ decoded, for fast encapsulation.
+//!   Sizes: `ENCAPSULATION_KEY_SIZE`, `CIPHERTEXT_SIZE`, `VERIFYING_KEY_SIZE`,
+//!   `SIGNATURE_SIZE`, `SEED_SIZE` (and SLH-DSA's `SIGNING_KEY_SIZE` and `N`).
+//! - **Signing**: `sign(&mut rng, msg, ctx)` (hedged; any [`rand_core::TryCryptoRng`]),
+//!   `sign_deterministic(msg, ctx)`, `sign_prehash` and `sign_digest` (HashML-DSA and
+//!   HashSLH-DSA with the twelve [`PreHash`] functions), and the matching `verify`,
+//!   `verify_prehash`, `verify_digest`. ML-DSA adds external μ (see [`ml_dsa`]) and
+//!   `VerifyingKey::prepare`; SLH-DSA adds `sign_into`, for its large signatures.
+//! - **Errors**: one [`Error`]; a wrong length says which [`Input`], the expected and the actual
+//!   length, without allocating.
+//! - **Known-answer testing**: each parameter set's `hazmat` module has the internal algorithms
+//!   and every signing mode with the caller's `rnd` (ML-DSA) or `addrnd` (SLH-DSA).
+//!
 //! ## Design
-//! - **Keys**: the canonical private keys are seeds (ML-KEM's 64-byte d‖z, ML-DSA's 32-byte ξ:
-//!   `from_seed`, `seed()`); the expanded FIPS encodings are available too. Public inputs are
-//!   checked on import (FIPS 203 §7.2 and §7.3; an expanded ML-DSA key is re-derived and must
-//!   match) and every wrong length is an [`Error`], never a panic.
-//! - **Randomness** comes from a [`rand_core::CryptoRng`] passed by `&mut`.
+//! - **Input checks**: public inputs are checked on import (FIPS 203 §7.2 and §7.3; an
+//!   expanded ML-DSA key is re-derived and must match) and every wrong length is an
+//!   [`Error`], never a panic.
 //! - **Secrets** (keys, seeds, shared secrets and the intermediates FIPS 203 §3.3 and FIPS 204
 //!   §3.6.3 name) are wiped on drop; their `Debug` prints no secret bytes; equality on them is
 //!   constant-time.
@@ -82,8 +115,8 @@
 //!   Decompose and Power2Round multiply and shift instead of dividing (the KyberSlash lesson),
 //!   and selections on secrets go through `subtle`. ML-DSA signing reveals whether an iteration
 //!   was rejected, which FIPS 204 allows, and nothing about the rejected values. The repository
-//!   checks this on every change under valgrind, with every secret marked undefined; its README
-//!   says what that check cannot see.
+//!   checks this on every change under valgrind, with every secret marked undefined; its
+//!   SECURITY.md says what that check cannot see.
 //! - **No heap, bounded stack**: matrices are sampled entry by entry where they are used once;
 //!   ML-DSA signing, which uses Â in every iteration, holds it once. An SLH-DSA signature is a
 //!   fixed array inside [`slh_dsa::Signature`] (up to 49 856 bytes), which signing fills in
@@ -93,24 +126,26 @@
 //!   The README publishes the measured stack of every operation.
 //! - **SLH-DSA**: every signing and verifying entry point of FIPS 205 §10 (pure and pre-hash
 //!   with the twelve [`PreHash`] functions, hedged and deterministic, contexts of 0 to 255
-//!   bytes), plus `sign_digest` for a caller that already holds PH(M). The signing key is
-//!   SK.seed ‖ SK.prf ‖ PK.seed ‖ PK.root; [`slh_dsa::SigningKey::from_seeds`] rebuilds it from
-//!   the three seeds. Indices taken from the message digest pick leaves and trees, and the
-//!   digits of the FORS public key and of each XMSS root set the WOTS+ chain lengths; all are
-//!   public by the standard's design (a verifier recomputes them from the signature), and
-//!   they are the only data the code branches on.
-//! - API differences from the team's `API.md`: `seed()` returns an `Option` (a key imported in
-//!   expanded form has no seed), and `to_expanded_bytes()` returns its secret bytes in a
-//!   [`zeroize::Zeroizing`] buffer; ML-DSA adds `verify_digest` beside `sign_digest`, and
-//!   `sign_mu_deterministic` beside `sign_mu`, and `VerifyingKey::prepare`, a
-//!   `PreparedVerifyingKey` that keeps Â for verifying many signatures with one key; SLH-DSA
-//!   adds `sign_into`, for its large signatures.
+//!   bytes), plus `sign_digest` and `verify_digest` for a caller that already holds PH(M). The
+//!   signing key is SK.seed ‖ SK.prf ‖ PK.seed ‖ PK.root; [`slh_dsa::SigningKey::from_seeds`]
+//!   rebuilds it from the three seeds. Indices taken from the message digest pick leaves and
+//!   trees, and the digits of the FORS public key and of each XMSS root set the WOTS+ chain
+//!   lengths; all are public by the standard's design (a verifier recomputes them from the
+//!   signature), and they are the only data the code branches on.
 //!
 //! ## Features
-//! No public features: the crate is `no_std` and needs neither `std` nor `alloc`; [`Error`]
-//! implements [`core::error::Error`]. The `ct-check` feature is internal to the repository's
-//! constant-time check (it lets the algorithms mark where a value derived from secrets becomes
-//! public, for valgrind); it changes no result and is not meant for applications.
+//! All off by default, all `no_std`:
+//! - `getrandom`: `generate_from_os_rng()`, `encapsulate_with_os_rng()` and
+//!   `sign_with_os_rng(msg, ctx)`, with the operating system's generator.
+//! - `signature`: the RustCrypto `signature` traits for every ML-DSA and SLH-DSA set, and
+//!   `pqfips::signature::WithContext` for a context string (module `pqfips::signature`).
+//! - `kem`: the RustCrypto `kem` traits for every ML-KEM set (on [`ml_kem::MlKem512`], …).
+//! - `serde`: serde for public keys, ciphertexts and signatures, through `serdect`;
+//!   `serde-secret-keys` adds the secret keys, as their canonical forms.
+//!
+//! The crate needs neither `std` nor `alloc`; [`Error`] implements [`core::error::Error`].
+//! The `ct-check` and `force-backend` features are internal to the repository's checks (they
+//! change no result) and are not meant for applications.
 
 #![no_std]
 #![deny(missing_docs)]
@@ -156,14 +191,23 @@ mod error;
 mod hash;
 mod lattice;
 pub mod ml_dsa;
+pub mod ml_kem;
+mod rng;
 // The one module allowed `unsafe`: calls into `#[target_feature]` kernels, each behind its
 // detected-feature token.
-pub mod ml_kem;
 #[allow(unsafe_code)]
 mod simd;
 pub mod slh_dsa;
 
-pub use error::Error;
+#[cfg(feature = "kem")]
+mod kem_traits;
+#[cfg(feature = "serde")]
+mod serde_impls;
+#[cfg(feature = "signature")]
+pub mod signature;
+
+pub use array::ByteArray;
+pub use error::{Error, Input};
 pub use hash::prehash::PreHash;
 
 /// Which SIMD kernels run: detected once at run time (AVX-512, AVX2 or portable code), with no
@@ -190,24 +234,26 @@ macro_rules! ml_kem_module {
         #[doc = concat!("ML-KEM with the ", $name, " parameter set (FIPS 203 §8).")]
         ///
         /// ```
+        /// use getrandom::SysRng;
         #[doc = concat!("use pqfips::", stringify!($module), "::{Ciphertext, DecapsulationKey, EncapsulationKey};")]
         ///
-        /// let mut rng = rand_core::UnwrapErr(getrandom::SysRng);
-        /// let dk = DecapsulationKey::generate(&mut rng);
-        /// let ek_bytes = dk.encapsulation_key().to_bytes();
+        /// fn main() -> Result<(), pqfips::Error> {
+        ///     let dk = DecapsulationKey::try_generate(&mut SysRng)?;
+        ///     let ek_bytes = dk.encapsulation_key().to_bytes();
         ///
-        /// // The sender imports the key (running the FIPS 203 §7.2 check) and encapsulates.
-        /// let ek = EncapsulationKey::from_bytes(&ek_bytes)?;
-        /// let (ct, shared) = ek.encapsulate(&mut rng);
+        ///     // The sender imports the key (running the FIPS 203 §7.2 check) and encapsulates.
+        ///     let ek = EncapsulationKey::from_bytes(&ek_bytes)?;
+        ///     let (ct, shared) = ek.try_encapsulate(&mut SysRng)?;
         ///
-        /// // The receiver imports the ciphertext and decapsulates.
-        /// let ct = Ciphertext::try_from(ct.as_ref())?;
-        /// assert_eq!(dk.decapsulate(&ct), shared);
+        ///     // The receiver imports the ciphertext and decapsulates.
+        ///     let ct = Ciphertext::from_bytes(ct.as_ref())?;
+        ///     assert_eq!(dk.decapsulate(&ct), shared);
         ///
-        /// // The canonical private key is the 64-byte seed.
-        /// let seed = dk.seed().expect("generated keys keep their seed");
-        /// assert_eq!(DecapsulationKey::from_seed(seed), dk);
-        /// # Ok::<(), pqfips::Error>(())
+        ///     // The canonical private key is the 64-byte seed.
+        ///     let seed = dk.seed().expect("generated keys keep their seed");
+        ///     assert_eq!(DecapsulationKey::try_from(&seed[..])?, dk);
+        ///     Ok(())
+        /// }
         /// ```
         pub mod $module {
             use crate::ml_kem::{self, $set, ParameterSet};
@@ -216,8 +262,10 @@ macro_rules! ml_kem_module {
 
             /// Bytes of an encapsulation key.
             pub const ENCAPSULATION_KEY_SIZE: usize = <$set as ParameterSet>::ENCAPSULATION_KEY_SIZE;
-            /// Bytes of an expanded decapsulation key.
-            pub const DECAPSULATION_KEY_SIZE: usize = <$set as ParameterSet>::DECAPSULATION_KEY_SIZE;
+            /// Bytes of a decapsulation key in the expanded FIPS 203 form (the canonical form
+            /// is the [`SEED_SIZE`]-byte seed).
+            pub const EXPANDED_DECAPSULATION_KEY_SIZE: usize =
+                <$set as ParameterSet>::EXPANDED_DECAPSULATION_KEY_SIZE;
             /// Bytes of a ciphertext.
             pub const CIPHERTEXT_SIZE: usize = <$set as ParameterSet>::CIPHERTEXT_SIZE;
 
@@ -266,30 +314,32 @@ macro_rules! ml_dsa_module {
         #[doc = concat!("ML-DSA with the ", $name, " parameter set (FIPS 204 §4).")]
         ///
         /// ```
+        /// use getrandom::SysRng;
         #[doc = concat!("use pqfips::", stringify!($module), "::{Signature, SigningKey, VerifyingKey};")]
         /// use pqfips::PreHash;
         ///
-        /// let mut rng = rand_core::UnwrapErr(getrandom::SysRng);
-        /// let sk = SigningKey::generate(&mut rng);
-        /// let vk_bytes = sk.verifying_key().to_bytes();
+        /// fn main() -> Result<(), pqfips::Error> {
+        ///     let sk = SigningKey::try_generate(&mut SysRng)?;
+        ///     let vk_bytes = sk.verifying_key().to_bytes();
         ///
-        /// // Hedged signing (fresh randomness), with an application context string.
-        /// let sig = sk.sign(&mut rng, b"hello", b"my-app v1")?;
+        ///     // Hedged signing (fresh randomness), with an application context string.
+        ///     let sig = sk.sign(&mut SysRng, b"hello", b"my-app v1")?;
         ///
-        /// // The verifier imports the key and the signature and checks the signature.
-        /// let vk = VerifyingKey::from_bytes(&vk_bytes)?;
-        /// let sig = Signature::try_from(sig.as_ref())?;
-        /// vk.verify(b"hello", b"my-app v1", &sig)?;
-        /// assert!(vk.verify(b"hullo", b"my-app v1", &sig).is_err());
+        ///     // The verifier imports the key and the signature and checks the signature.
+        ///     let vk = VerifyingKey::from_bytes(&vk_bytes)?;
+        ///     let sig = Signature::from_bytes(sig.as_ref())?;
+        ///     vk.verify(b"hello", b"my-app v1", &sig)?;
+        ///     assert!(vk.verify(b"hullo", b"my-app v1", &sig).is_err());
         ///
-        /// // HashML-DSA: sign a SHA-512 pre-hash of the message.
-        /// let sig = sk.sign_prehash(&mut rng, PreHash::Sha2_512, b"hello", b"")?;
-        /// vk.verify_prehash(PreHash::Sha2_512, b"hello", b"", &sig)?;
+        ///     // HashML-DSA: sign a SHA-512 pre-hash of the message.
+        ///     let sig = sk.sign_prehash(&mut SysRng, PreHash::Sha2_512, b"hello", b"")?;
+        ///     vk.verify_prehash(PreHash::Sha2_512, b"hello", b"", &sig)?;
         ///
-        /// // The canonical private key is the 32-byte seed ξ.
-        /// let seed = sk.seed().expect("generated keys keep their seed");
-        /// assert_eq!(SigningKey::from_seed(seed), sk);
-        /// # Ok::<(), pqfips::Error>(())
+        ///     // The canonical private key is the 32-byte seed ξ.
+        ///     let seed = sk.seed().expect("generated keys keep their seed");
+        ///     assert_eq!(SigningKey::try_from(&seed[..])?, sk);
+        ///     Ok(())
+        /// }
         /// ```
         pub mod $module {
             use crate::ml_dsa::{self, $set, ParameterSet};
@@ -298,8 +348,10 @@ macro_rules! ml_dsa_module {
 
             /// Bytes of a verifying key.
             pub const VERIFYING_KEY_SIZE: usize = <$set as ParameterSet>::VERIFYING_KEY_SIZE;
-            /// Bytes of an expanded signing key.
-            pub const SIGNING_KEY_SIZE: usize = <$set as ParameterSet>::SIGNING_KEY_SIZE;
+            /// Bytes of a signing key in the expanded FIPS 204 form (the canonical form is the
+            /// [`SEED_SIZE`]-byte seed ξ).
+            pub const EXPANDED_SIGNING_KEY_SIZE: usize =
+                <$set as ParameterSet>::EXPANDED_SIGNING_KEY_SIZE;
             /// Bytes of a signature.
             pub const SIGNATURE_SIZE: usize = <$set as ParameterSet>::SIGNATURE_SIZE;
 
@@ -312,12 +364,12 @@ macro_rules! ml_dsa_module {
             #[doc = concat!("An ", $name, " signature.")]
             pub type Signature = ml_dsa::Signature<$set>;
 
-            /// The deterministic internal algorithms, for known-answer testing only; see
-            /// [`crate::ml_dsa::hazmat`].
+            /// Known-answer testing only: the internal algorithms and every signing mode with the
+            /// caller's `rnd`; see [`crate::ml_dsa::hazmat`].
             pub mod hazmat {
                 use super::{Mu, Signature, SigningKey, VerifyingKey};
-                use crate::Error;
                 use crate::ml_dsa::hazmat;
+                use crate::{Error, PreHash};
 
                 /// FIPS 204, Algorithm 6 (ML-DSA.KeyGen_internal).
                 pub fn keygen_internal(xi: &[u8; 32]) -> SigningKey {
@@ -329,17 +381,63 @@ macro_rules! ml_dsa_module {
                     hazmat::sign_internal(sk, m_prime, rnd)
                 }
 
-                /// FIPS 204, Algorithm 7 (ML-DSA.Sign_internal) on an external μ.
-                pub fn sign_internal_mu(sk: &SigningKey, mu: &Mu, rnd: &[u8; 32]) -> Signature {
-                    hazmat::sign_internal_mu(sk, mu, rnd)
-                }
-
                 /// FIPS 204, Algorithm 8 (ML-DSA.Verify_internal) on M′.
                 ///
                 /// # Errors
                 /// [`Error::InvalidSignature`] if the signature does not verify or is malformed.
                 pub fn verify_internal(vk: &VerifyingKey, m_prime: &[u8], sig: &Signature) -> Result<(), Error> {
                     hazmat::verify_internal(vk, m_prime, sig)
+                }
+
+                /// FIPS 204, Algorithm 2 (ML-DSA.Sign) with the caller's `rnd`.
+                ///
+                /// # Errors
+                /// [`Error::ContextTooLong`] if `ctx` is longer than 255 bytes.
+                pub fn sign_with_rnd(sk: &SigningKey, msg: &[u8], ctx: &[u8], rnd: &[u8; 32]) -> Result<Signature, Error> {
+                    hazmat::sign_with_rnd(sk, msg, ctx, rnd)
+                }
+
+                /// FIPS 204, Algorithm 4 (HashML-DSA.Sign) of PH(`msg`) with the caller's `rnd`.
+                ///
+                /// # Errors
+                /// [`Error::ContextTooLong`] if `ctx` is longer than 255 bytes.
+                pub fn sign_prehash_with_rnd(
+                    sk: &SigningKey,
+                    ph: PreHash,
+                    msg: &[u8],
+                    ctx: &[u8],
+                    rnd: &[u8; 32],
+                ) -> Result<Signature, Error> {
+                    hazmat::sign_prehash_with_rnd(sk, ph, msg, ctx, rnd)
+                }
+
+                /// FIPS 204, Algorithm 4 (HashML-DSA.Sign) of a digest, with the caller's `rnd`.
+                ///
+                /// # Errors
+                /// [`Error::ContextTooLong`] if `ctx` is longer than 255 bytes;
+                /// [`Error::InvalidLength`] if `digest` is not `ph.digest_size()` bytes.
+                pub fn sign_digest_with_rnd(
+                    sk: &SigningKey,
+                    ph: PreHash,
+                    digest: &[u8],
+                    ctx: &[u8],
+                    rnd: &[u8; 32],
+                ) -> Result<Signature, Error> {
+                    hazmat::sign_digest_with_rnd(sk, ph, digest, ctx, rnd)
+                }
+
+                /// FIPS 204, Algorithm 7 (ML-DSA.Sign_internal) from line 7 on an external μ,
+                /// with the caller's `rnd`.
+                pub fn sign_mu_with_rnd(sk: &SigningKey, mu: &Mu, rnd: &[u8; 32]) -> Signature {
+                    hazmat::sign_mu_with_rnd(sk, mu, rnd)
+                }
+
+                /// FIPS 204, Algorithm 8 (ML-DSA.Verify_internal) from line 8 on an external μ.
+                ///
+                /// # Errors
+                /// [`Error::InvalidSignature`] if the signature does not verify or is malformed.
+                pub fn verify_mu(vk: &VerifyingKey, mu: &Mu, sig: &Signature) -> Result<(), Error> {
+                    hazmat::verify_mu(vk, mu, sig)
                 }
             }
         }
@@ -359,26 +457,29 @@ macro_rules! slh_dsa_module {
         #[doc = concat!("SLH-DSA with the ", $name, " parameter set (FIPS 205 §11).")]
         ///
         #[doc = concat!("```", $doctest)]
+        /// use getrandom::SysRng;
         #[doc = concat!("use pqfips::", stringify!($module), "::{Signature, SigningKey, VerifyingKey};")]
         ///
-        /// let mut rng = rand_core::UnwrapErr(getrandom::SysRng);
-        /// let sk = SigningKey::generate(&mut rng);
-        /// let sig = sk.sign(&mut rng, b"message", b"context")?;
+        /// fn main() -> Result<(), pqfips::Error> {
+        ///     let sk = SigningKey::try_generate(&mut SysRng)?;
+        ///     let sig = sk.sign(&mut SysRng, b"message", b"context")?;
         ///
-        /// // The verifier imports the public key and the signature from bytes.
-        /// let vk = VerifyingKey::from_bytes(&sk.verifying_key().to_bytes())?;
-        /// let sig = Signature::try_from(sig.as_ref())?;
-        /// vk.verify(b"message", b"context", &sig)?;
-        /// assert!(vk.verify(b"other message", b"context", &sig).is_err());
-        /// # Ok::<(), pqfips::Error>(())
+        ///     // The verifier imports the public key and the signature from bytes.
+        ///     let vk = VerifyingKey::from_bytes(&sk.verifying_key().to_bytes())?;
+        ///     let sig = Signature::from_bytes(sig.as_ref())?;
+        ///     vk.verify(b"message", b"context", &sig)?;
+        ///     assert!(vk.verify(b"other message", b"context", &sig).is_err());
+        ///     Ok(())
+        /// }
         /// ```
         pub mod $module {
             use crate::slh_dsa::{self, $set, ParameterSet};
 
             pub use crate::PreHash;
 
-            /// Bytes n of each seed (SK.seed, SK.prf, PK.seed) and of PK.root.
-            pub const SEED_SIZE: usize = <$set as ParameterSet>::N;
+            /// The security parameter n: bytes of each seed (SK.seed, SK.prf, PK.seed), of
+            /// PK.root and of `addrnd`.
+            pub const N: usize = <$set as ParameterSet>::N;
             /// Bytes of a verifying key PK.seed ‖ PK.root.
             pub const VERIFYING_KEY_SIZE: usize = <$set as ParameterSet>::VERIFYING_KEY_SIZE;
             /// Bytes of a signing key SK.seed ‖ SK.prf ‖ PK.seed ‖ PK.root.
@@ -393,21 +494,66 @@ macro_rules! slh_dsa_module {
             #[doc = concat!("An ", $name, " signature.")]
             pub type Signature = slh_dsa::Signature<$set>;
 
-            /// The internal algorithms, for known-answer testing only; see
-            /// [`crate::slh_dsa::hazmat`].
+            /// Known-answer testing only: the internal algorithms and every signing mode with the
+            /// caller's `addrnd`; see [`crate::slh_dsa::hazmat`].
             pub mod hazmat {
-                use super::{Signature, SigningKey, VerifyingKey};
-                use crate::Error;
+                use super::{N, Signature, SigningKey, VerifyingKey};
                 use crate::slh_dsa::hazmat;
+                use crate::{Error, PreHash};
 
                 /// FIPS 205, Algorithm 19 (slh_sign_internal) on `msg` as is; `addrnd = None`
                 /// is the deterministic variant.
                 pub fn sign_internal(
                     sk: &SigningKey,
                     msg: &[u8],
-                    addrnd: Option<&[u8; super::SEED_SIZE]>,
+                    addrnd: Option<&[u8; N]>,
                 ) -> Signature {
                     hazmat::sign_internal(sk, msg, addrnd)
+                }
+
+                /// FIPS 205, Algorithm 22 (slh_sign) with the caller's `addrnd` (`None`:
+                /// deterministic).
+                ///
+                /// # Errors
+                /// [`Error::ContextTooLong`] if `ctx` is longer than 255 bytes.
+                pub fn sign_with_addrnd(
+                    sk: &SigningKey,
+                    msg: &[u8],
+                    ctx: &[u8],
+                    addrnd: Option<&[u8; N]>,
+                ) -> Result<Signature, Error> {
+                    hazmat::sign_with_addrnd(sk, msg, ctx, addrnd)
+                }
+
+                /// FIPS 205, Algorithm 23 (hash_slh_sign) of PH(`msg`) with the caller's
+                /// `addrnd` (`None`: deterministic).
+                ///
+                /// # Errors
+                /// [`Error::ContextTooLong`] if `ctx` is longer than 255 bytes.
+                pub fn sign_prehash_with_addrnd(
+                    sk: &SigningKey,
+                    ph: PreHash,
+                    msg: &[u8],
+                    ctx: &[u8],
+                    addrnd: Option<&[u8; N]>,
+                ) -> Result<Signature, Error> {
+                    hazmat::sign_prehash_with_addrnd(sk, ph, msg, ctx, addrnd)
+                }
+
+                /// FIPS 205, Algorithm 23 (hash_slh_sign) of a digest, with the caller's
+                /// `addrnd` (`None`: deterministic).
+                ///
+                /// # Errors
+                /// [`Error::ContextTooLong`] if `ctx` is longer than 255 bytes;
+                /// [`Error::InvalidLength`] if `digest` is not `ph.digest_size()` bytes.
+                pub fn sign_digest_with_addrnd(
+                    sk: &SigningKey,
+                    ph: PreHash,
+                    digest: &[u8],
+                    ctx: &[u8],
+                    addrnd: Option<&[u8; N]>,
+                ) -> Result<Signature, Error> {
+                    hazmat::sign_digest_with_addrnd(sk, ph, digest, ctx, addrnd)
                 }
 
                 /// FIPS 205, Algorithm 20 (slh_verify_internal) on `msg` as is.
@@ -484,7 +630,6 @@ slh_dsa_module!(
     ""
 );
 
-/// The README's examples, compiled and run as doc tests.
 /// The README's examples, compiled and run as doc tests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

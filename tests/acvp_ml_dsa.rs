@@ -31,7 +31,7 @@ fn keygen<P: ParameterSet>(t: &Value) {
     let id = tc_id(t);
     let sk = hazmat::keygen_internal::<P>(&hex_array(t, "seed"));
     assert_eq!(
-        sk.verifying_key().as_bytes(),
+        sk.verifying_key().as_bytes().as_ref(),
         hex_field(t, "pk"),
         "tcId {id}: pk"
     );
@@ -70,6 +70,8 @@ fn sig_gen<P: ParameterSet>(group: &Value, t: &Value, expected: &[u8]) {
                 let ph = prehash(str_field(t, "hashAlg"));
                 let sig = sk.sign_prehash(&mut rng, ph, &msg, &ctx).unwrap();
                 vk.verify_prehash(ph, &msg, &ctx, &sig).unwrap();
+                let replayed = hazmat::sign_prehash_with_rnd(&sk, ph, &msg, &ctx, &rnd).unwrap();
+                assert_eq!(replayed, sig, "tcId {id}: sign_prehash_with_rnd differs");
                 sig
             } else {
                 let sig = if deterministic {
@@ -78,22 +80,25 @@ fn sig_gen<P: ParameterSet>(group: &Value, t: &Value, expected: &[u8]) {
                     sk.sign(&mut rng, &msg, &ctx).unwrap()
                 };
                 vk.verify(&msg, &ctx, &sig).unwrap();
+                let replayed = hazmat::sign_with_rnd(&sk, &msg, &ctx, &rnd).unwrap();
+                assert_eq!(replayed, sig, "tcId {id}: sign_with_rnd differs");
                 sig
             }
         }
         "internal" if bool_field(group, "externalMu") => {
             let mu = Mu::from(hex_array::<64>(t, "mu"));
-            let sig = hazmat::sign_internal_mu(&sk, &mu, &rnd);
+            let sig = hazmat::sign_mu_with_rnd(&sk, &mu, &rnd);
             let via_api = if deterministic {
                 sk.sign_mu_deterministic(&mu)
             } else {
-                sk.sign_mu(&mut rng, &mu)
+                sk.sign_mu(&mut rng, &mu).unwrap()
             };
             assert_eq!(
                 via_api, sig,
-                "tcId {id}: sign_mu and sign_internal_mu differ"
+                "tcId {id}: sign_mu and sign_mu_with_rnd differ"
             );
             vk.verify_mu(&mu, &sig).unwrap();
+            hazmat::verify_mu(vk, &mu, &sig).unwrap();
             sig
         }
         "internal" => {

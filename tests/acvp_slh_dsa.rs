@@ -64,9 +64,11 @@ fn keygen<P: ParameterSet>(t: &Value) {
     assert_eq!(imported, sk, "tcId {id}: import of sk");
 }
 
-/// The signature the case asks for, through the interface its group names. Pre-hash cases
-/// alternate between `sign_prehash` and `sign_digest` (with a digest computed outside pqfips),
-/// so both entry points meet the vectors.
+/// The signature the case asks for, through the interface its group names. Cases alternate
+/// between the key's methods and the `hazmat` forms with the case's addrnd (pure: `sign` or
+/// `sign_deterministic`, `sign_with_addrnd`; pre-hash: `sign_prehash`, `sign_digest` with a
+/// digest computed outside pqfips, `sign_prehash_with_addrnd`, `sign_digest_with_addrnd`), so
+/// every entry point meets the vectors without signing twice.
 fn sig_gen<P: ParameterSet>(group: &Value, t: &Value) {
     let id = tc_id(t);
     let sk = SigningKey::<P>::from_bytes(&hex_field(t, "sk")).expect("sk length");
@@ -82,27 +84,34 @@ fn sig_gen<P: ParameterSet>(group: &Value, t: &Value) {
         hex_field(t, "additionalRandomness")
     };
     let mut rng = FixedRng(addrnd.clone());
+    let a = P::Seed::try_from(&addrnd[..]).expect("n bytes");
+    let hazmat_addrnd = (!deterministic).then_some(&a);
     let sig = match str_field(group, "signatureInterface") {
         "internal" => {
-            let a = P::Seed::try_from(&addrnd[..]).expect("n bytes");
-            let sig = hazmat::sign_internal(&sk, &msg, (!deterministic).then_some(&a));
+            let sig = hazmat::sign_internal(&sk, &msg, hazmat_addrnd);
             hazmat::verify_internal(vk, &msg, &sig).expect("verifies");
             sig
         }
         "external" => {
             let ctx = hex_field(t, "context");
             match str_field(group, "preHash") {
+                "pure" if id % 2 == 1 => {
+                    hazmat::sign_with_addrnd(&sk, &msg, &ctx, hazmat_addrnd).unwrap()
+                }
                 "pure" if deterministic => sk.sign_deterministic(&msg, &ctx).unwrap(),
                 "pure" => sk.sign(&mut rng, &msg, &ctx).unwrap(),
                 "preHash" => {
                     let ph = pre_hash(str_field(t, "hashAlg"));
-                    let sig = if id.is_multiple_of(2) {
-                        sk.sign_prehash(&mut rng, ph, &msg, &ctx).unwrap()
-                    } else {
-                        sk.sign_digest(&mut rng, ph, &prehash_digest(ph, &msg), &ctx)
-                            .unwrap()
-                    };
+                    let digest = prehash_digest(ph, &msg);
+                    let sig = match id % 4 {
+                        0 => sk.sign_prehash(&mut rng, ph, &msg, &ctx),
+                        1 => sk.sign_digest(&mut rng, ph, &digest, &ctx),
+                        2 => hazmat::sign_prehash_with_addrnd(&sk, ph, &msg, &ctx, hazmat_addrnd),
+                        _ => hazmat::sign_digest_with_addrnd(&sk, ph, &digest, &ctx, hazmat_addrnd),
+                    }
+                    .unwrap();
                     vk.verify_prehash(ph, &msg, &ctx, &sig).expect("verifies");
+                    vk.verify_digest(ph, &digest, &ctx, &sig).expect("verifies");
                     return check_signature(id, &sig, t);
                 }
                 other => panic!("unknown preHash {other}"),
@@ -155,6 +164,7 @@ fn sig_ver<P: ParameterSet>(group: &Value, t: &Value) {
                 Error::InvalidSignature
             } else {
                 Error::InvalidLength {
+                    input: pqfips::Input::Signature,
                     expected: P::SIGNATURE_SIZE,
                     actual: sig_bytes.len(),
                 }

@@ -162,7 +162,7 @@ fn inconsistent_expanded_keys_are_rejected<P: ParameterSet>() {
         ("s₁", 128),
         ("s₂", s_end - 1),
         ("t₀", s_end),
-        ("t₀ end", P::SIGNING_KEY_SIZE - 1),
+        ("t₀ end", P::EXPANDED_SIGNING_KEY_SIZE - 1),
     ] {
         let mut bad = *good;
         bad.as_mut()[at] ^= 1;

@@ -21,7 +21,7 @@ fn sign_then_verify_agree<P: ParameterSet>() {
     let mut rng = TestRng::new(1);
     for i in 0..20 {
         let sk = SigningKey::<P>::generate(&mut rng);
-        let vk = VerifyingKey::<P>::from_bytes(sk.verifying_key().as_bytes()).unwrap();
+        let vk = VerifyingKey::<P>::from_bytes(sk.verifying_key().as_bytes().as_ref()).unwrap();
         let mut msg = vec![0u8; rng.below(3000)];
         rng.fill(&mut msg);
         let ctx = vec![i as u8; i * 12];
@@ -50,7 +50,7 @@ fn key_encodings_round_trip<P: ParameterSet>() {
         assert_eq!(SigningKey::<P>::from_seed(sk.seed().unwrap()), sk);
         assert_eq!(hazmat::keygen_internal::<P>(&seed), sk);
         let expanded = sk.to_expanded_bytes();
-        assert_eq!(expanded.as_ref().len(), P::SIGNING_KEY_SIZE);
+        assert_eq!(expanded.as_ref().len(), P::EXPANDED_SIGNING_KEY_SIZE);
         let imported = SigningKey::<P>::from_expanded_bytes(expanded.as_ref()).unwrap();
         assert_eq!(imported, sk);
         assert_eq!(imported.seed(), None);
@@ -119,6 +119,7 @@ fn prehash_and_digest_entry_points_agree<P: ParameterSet>() {
             sk.sign_digest(&mut FixedRng::new(&[1; 32]), ph, short, b"c")
                 .map(drop),
             Err(Error::InvalidLength {
+                input: pqfips::Input::Digest,
                 expected: ph.digest_size(),
                 actual: ph.digest_size() - 1
             })
@@ -140,13 +141,13 @@ fn streaming_mu_signs_a_multi_megabyte_message_like_one_shot<P: ParameterSet>() 
     assert_eq!(streamed, sk.sign_deterministic(&msg, b"stream").unwrap());
     vk.verify(&msg, b"stream", &streamed).unwrap();
     vk.verify_mu(&mu, &streamed).unwrap();
-    let hedged = sk.sign_mu(&mut FixedRng::new(&[6; 32]), &mu);
+    let hedged = sk.sign_mu(&mut FixedRng::new(&[6; 32]), &mu).unwrap();
     assert_eq!(
         hedged,
         sk.sign(&mut FixedRng::new(&[6; 32]), &msg, b"stream")
             .unwrap()
     );
-    assert_eq!(hedged, hazmat::sign_internal_mu(&sk, &mu, &[6; 32]));
+    assert_eq!(hedged, hazmat::sign_mu_with_rnd(&sk, &mu, &[6; 32]));
     // finalize does not consume the builder: more parts make another μ.
     builder.update(b"!");
     assert_ne!(builder.finalize(), mu);

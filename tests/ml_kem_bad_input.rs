@@ -122,7 +122,7 @@ fn random_keys_fail_their_checks<P: ParameterSet>() {
             EncapsulationKey::<P>::from_bytes(&ek),
             Err(Error::InvalidKey)
         );
-        let mut dk_bytes = vec![0u8; P::DECAPSULATION_KEY_SIZE];
+        let mut dk_bytes = vec![0u8; P::EXPANDED_DECAPSULATION_KEY_SIZE];
         rng.fill(&mut dk_bytes);
         assert_eq!(
             DecapsulationKey::<P>::from_expanded_bytes(&dk_bytes),

@@ -23,7 +23,7 @@ for_each_ml_kem_set!(
 /// J(z‖c) = SHAKE256(z‖c, 32), computed here independently of the crate.
 fn j<P: ParameterSet>(dk: &DecapsulationKey<P>, c: &[u8]) -> [u8; 32] {
     let expanded = dk.to_expanded_bytes();
-    let z = &expanded.as_ref()[P::DECAPSULATION_KEY_SIZE - 32..];
+    let z = &expanded.as_ref()[P::EXPANDED_DECAPSULATION_KEY_SIZE - 32..];
     let mut h = Shake256::default();
     h.update(z);
     h.update(c);
@@ -65,7 +65,7 @@ fn expanded_key_round_trip<P: ParameterSet>() {
     for _ in 0..SEEDS {
         let dk = DecapsulationKey::<P>::generate(&mut rng);
         let bytes = dk.to_expanded_bytes();
-        assert_eq!(bytes.as_ref().len(), P::DECAPSULATION_KEY_SIZE);
+        assert_eq!(bytes.as_ref().len(), P::EXPANDED_DECAPSULATION_KEY_SIZE);
         let imported = DecapsulationKey::<P>::from_expanded_bytes(bytes.as_ref()).expect("valid");
         assert_eq!(imported, dk);
         assert_eq!(imported.seed(), None, "an expanded key carries no seed");
@@ -105,7 +105,7 @@ fn zeroize_wipes_the_secret_parts<P: ParameterSet>() {
     let bytes = bytes.as_ref();
     assert!(bytes[..384 * P::K].iter().all(|&b| b == 0), "ŝ wiped");
     assert!(
-        bytes[P::DECAPSULATION_KEY_SIZE - 32..]
+        bytes[P::EXPANDED_DECAPSULATION_KEY_SIZE - 32..]
             .iter()
             .all(|&b| b == 0),
         "z wiped"
@@ -158,7 +158,7 @@ fn sizes_are_those_of_fips_203_table_3() {
     assert_eq!(
         (
             a::ENCAPSULATION_KEY_SIZE,
-            a::DECAPSULATION_KEY_SIZE,
+            a::EXPANDED_DECAPSULATION_KEY_SIZE,
             a::CIPHERTEXT_SIZE
         ),
         (800, 1632, 768)
@@ -166,7 +166,7 @@ fn sizes_are_those_of_fips_203_table_3() {
     assert_eq!(
         (
             b::ENCAPSULATION_KEY_SIZE,
-            b::DECAPSULATION_KEY_SIZE,
+            b::EXPANDED_DECAPSULATION_KEY_SIZE,
             b::CIPHERTEXT_SIZE
         ),
         (1184, 2400, 1088)
@@ -174,7 +174,7 @@ fn sizes_are_those_of_fips_203_table_3() {
     assert_eq!(
         (
             c::ENCAPSULATION_KEY_SIZE,
-            c::DECAPSULATION_KEY_SIZE,
+            c::EXPANDED_DECAPSULATION_KEY_SIZE,
             c::CIPHERTEXT_SIZE
         ),
         (1568, 3168, 1568)

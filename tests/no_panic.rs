@@ -10,7 +10,7 @@ mod common;
 use common::TestRng;
 use pqfips::ml_dsa::{self, Signature, SigningKey, VerifyingKey};
 use pqfips::ml_kem::{self, Ciphertext, DecapsulationKey, EncapsulationKey};
-use pqfips::{Error, PreHash, slh_dsa};
+use pqfips::{Error, Input, PreHash, slh_dsa};
 
 /// Random inputs of exactly the right size per entry point, besides one per wrong length.
 const RIGHT_SIZE_INPUTS: usize = 64;
@@ -22,13 +22,14 @@ type Call<'a> = Box<dyn Fn(&[u8]) -> Result<(), Error> + 'a>;
 /// One way untrusted bytes get in: the length it accepts, the call, and an input it must accept.
 struct EntryPoint<'a> {
     name: &'static str,
+    input: Input,
     size: usize,
     call: Call<'a>,
     valid: &'a [u8],
 }
 
 /// Runs `entry` on every length 0..=2·size with random contents, and on its valid input: wrong
-/// lengths must be `Error::InvalidLength` naming both lengths.
+/// lengths must be `Error::InvalidLength` naming the input and both lengths.
 fn feed(entry: &EntryPoint, rng: &mut TestRng) {
     let mut buf = vec![0u8; 2 * entry.size + 1];
     for len in 0..=2 * entry.size {
@@ -42,6 +43,7 @@ fn feed(entry: &EntryPoint, rng: &mut TestRng) {
             let result = (entry.call)(&buf[..len]);
             if len != entry.size {
                 let expected = Error::InvalidLength {
+                    input: entry.input,
                     expected: entry.size,
                     actual: len,
                 };
@@ -63,9 +65,33 @@ fn ml_kem<P: ml_kem::ParameterSet>() {
     let ek_bytes = dk.encapsulation_key().to_bytes();
     let dk_bytes = dk.to_expanded_bytes();
     let (ct, _) = dk.encapsulation_key().encapsulate(&mut rng);
+    let seed = *dk.seed().unwrap();
     let entry_points = [
         EntryPoint {
+            name: "DecapsulationKey::try_from (the seed d‖z)",
+            input: Input::Seed,
+            size: ml_kem::SEED_SIZE,
+            valid: &seed,
+            call: Box::new(|bytes| {
+                // Every 64-byte string is a seed; the key is the one from_seed makes.
+                let dk = DecapsulationKey::<P>::try_from(bytes)?;
+                assert_eq!(dk.seed().unwrap().as_ref(), bytes);
+                Ok(())
+            }),
+        },
+        EntryPoint {
+            name: "Ciphertext::from_bytes",
+            input: Input::Ciphertext,
+            size: P::CIPHERTEXT_SIZE,
+            valid: ct.as_ref(),
+            call: Box::new(|bytes| {
+                assert_eq!(Ciphertext::<P>::from_bytes(bytes)?.as_ref(), bytes);
+                Ok(())
+            }),
+        },
+        EntryPoint {
             name: "EncapsulationKey::from_bytes",
+            input: Input::EncapsulationKey,
             size: P::ENCAPSULATION_KEY_SIZE,
             valid: ek_bytes.as_ref(),
             call: Box::new(|bytes| {
@@ -77,6 +103,7 @@ fn ml_kem<P: ml_kem::ParameterSet>() {
         },
         EntryPoint {
             name: "EncapsulationKey::try_from",
+            input: Input::EncapsulationKey,
             size: P::ENCAPSULATION_KEY_SIZE,
             valid: ek_bytes.as_ref(),
             call: Box::new(|bytes| {
@@ -87,7 +114,8 @@ fn ml_kem<P: ml_kem::ParameterSet>() {
         },
         EntryPoint {
             name: "DecapsulationKey::from_expanded_bytes",
-            size: P::DECAPSULATION_KEY_SIZE,
+            input: Input::ExpandedDecapsulationKey,
+            size: P::EXPANDED_DECAPSULATION_KEY_SIZE,
             valid: dk_bytes.as_ref(),
             call: Box::new(|bytes| {
                 let dk = DecapsulationKey::<P>::from_expanded_bytes(bytes)?;
@@ -100,6 +128,7 @@ fn ml_kem<P: ml_kem::ParameterSet>() {
         },
         EntryPoint {
             name: "Ciphertext::try_from (then decapsulate)",
+            input: Input::Ciphertext,
             size: P::CIPHERTEXT_SIZE,
             valid: ct.as_ref(),
             call: Box::new(|bytes| {
@@ -127,17 +156,19 @@ fn ml_dsa<P: ml_dsa::ParameterSet>() {
     let entry_points = [
         EntryPoint {
             name: "VerifyingKey::from_bytes",
+            input: Input::VerifyingKey,
             size: P::VERIFYING_KEY_SIZE,
             valid: vk_bytes.as_ref(),
             call: Box::new(|bytes| {
                 // Every encoding of the right length is a key; it encodes back unchanged.
                 let vk = VerifyingKey::<P>::from_bytes(bytes)?;
-                assert_eq!(vk.as_bytes(), bytes);
+                assert_eq!(vk.as_bytes().as_ref(), bytes);
                 Ok(())
             }),
         },
         EntryPoint {
             name: "VerifyingKey::try_from (then verify)",
+            input: Input::VerifyingKey,
             size: P::VERIFYING_KEY_SIZE,
             valid: vk_bytes.as_ref(),
             call: Box::new(|bytes| {
@@ -149,7 +180,8 @@ fn ml_dsa<P: ml_dsa::ParameterSet>() {
         },
         EntryPoint {
             name: "SigningKey::from_expanded_bytes (then sign)",
-            size: P::SIGNING_KEY_SIZE,
+            input: Input::ExpandedSigningKey,
+            size: P::EXPANDED_SIGNING_KEY_SIZE,
             valid: sk_bytes.as_ref(),
             call: Box::new(|bytes| {
                 let sk = SigningKey::<P>::from_expanded_bytes(bytes)?;
@@ -160,13 +192,20 @@ fn ml_dsa<P: ml_dsa::ParameterSet>() {
             }),
         },
         EntryPoint {
-            name: "SigningKey::try_from",
-            size: P::SIGNING_KEY_SIZE,
-            valid: sk_bytes.as_ref(),
-            call: Box::new(|bytes| SigningKey::<P>::try_from(bytes).map(drop)),
+            name: "SigningKey::try_from (the seed ξ)",
+            input: Input::Seed,
+            size: ml_dsa::SEED_SIZE,
+            valid: sk.seed().unwrap(),
+            call: Box::new(|bytes| {
+                // Every 32-byte string is a seed; the key is the one from_seed makes.
+                let sk = SigningKey::<P>::try_from(bytes)?;
+                assert_eq!(sk.seed().unwrap().as_ref(), bytes);
+                Ok(())
+            }),
         },
         EntryPoint {
             name: "Signature::try_from (then verify)",
+            input: Input::Signature,
             size: P::SIGNATURE_SIZE,
             valid: sig.as_ref(),
             call: Box::new(|bytes| {
@@ -177,6 +216,7 @@ fn ml_dsa<P: ml_dsa::ParameterSet>() {
         },
         EntryPoint {
             name: "Signature::from_bytes (then verify_mu)",
+            input: Input::Signature,
             size: P::SIGNATURE_SIZE,
             valid: sig.as_ref(),
             call: Box::new(|bytes| {
@@ -206,6 +246,7 @@ fn slh_dsa<P: slh_dsa::ParameterSet>() {
     let entry_points = [
         EntryPoint {
             name: "VerifyingKey::from_bytes",
+            input: Input::VerifyingKey,
             size: P::VERIFYING_KEY_SIZE,
             valid: vk_bytes.as_ref(),
             call: Box::new(|bytes| {
@@ -217,6 +258,7 @@ fn slh_dsa<P: slh_dsa::ParameterSet>() {
         },
         EntryPoint {
             name: "VerifyingKey::try_from (then verify)",
+            input: Input::VerifyingKey,
             size: P::VERIFYING_KEY_SIZE,
             valid: vk_bytes.as_ref(),
             call: Box::new(|bytes| {
@@ -228,6 +270,7 @@ fn slh_dsa<P: slh_dsa::ParameterSet>() {
         },
         EntryPoint {
             name: "SigningKey::from_bytes",
+            input: Input::SigningKey,
             size: P::SIGNING_KEY_SIZE,
             valid: sk_bytes.as_ref(),
             call: Box::new(|bytes| {
@@ -242,6 +285,7 @@ fn slh_dsa<P: slh_dsa::ParameterSet>() {
         },
         EntryPoint {
             name: "SigningKey::try_from (then sign, with the valid key)",
+            input: Input::SigningKey,
             size: P::SIGNING_KEY_SIZE,
             valid: sk_bytes.as_ref(),
             call: Box::new(|bytes| {
@@ -260,6 +304,7 @@ fn slh_dsa<P: slh_dsa::ParameterSet>() {
         },
         EntryPoint {
             name: "Signature::try_from (then verify)",
+            input: Input::Signature,
             size: P::SIGNATURE_SIZE,
             valid: sig.as_ref(),
             call: Box::new(|bytes| {
@@ -273,6 +318,7 @@ fn slh_dsa<P: slh_dsa::ParameterSet>() {
         },
         EntryPoint {
             name: "Signature::from_bytes (then verify_internal, verify_prehash)",
+            input: Input::Signature,
             size: P::SIGNATURE_SIZE,
             valid: sig.as_ref(),
             call: Box::new(|bytes| {

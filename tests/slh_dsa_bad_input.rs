@@ -90,6 +90,7 @@ fn a_digest_of_the_wrong_length_is_an_error<P: ParameterSet>() {
             assert_eq!(
                 sk.sign_digest(&mut empty, ph, &vec![0; len], b"").err(),
                 Some(Error::InvalidLength {
+                    input: pqfips::Input::Digest,
                     expected: ph.digest_size(),
                     actual: len
                 }),

@@ -205,7 +205,7 @@ fn sizes_are_those_of_fips_205_table_2() {
     macro_rules! sizes {
         ($m:ident) => {
             (
-                $m::SEED_SIZE,
+                $m::N,
                 $m::VERIFYING_KEY_SIZE,
                 $m::SIGNING_KEY_SIZE,
                 $m::SIGNATURE_SIZE,

@@ -172,7 +172,7 @@ fn ml_dsa<P: ml_dsa::ParameterSet>(rng: &mut SecretRng) {
         sk.sign_deterministic(msg, ctx).expect("short context"),
         sk.sign_prehash(rng, PreHash::Sha2_512, msg, ctx)
             .expect("short context"),
-        sk.sign_mu(rng, &mu),
+        sk.sign_mu(rng, &mu).expect("infallible RNG"),
         imported.sign(rng, msg, ctx).expect("short context"),
         imported
             .sign_deterministic(msg, ctx)

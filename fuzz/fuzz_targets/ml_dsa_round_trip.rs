@@ -15,7 +15,7 @@ fn run<P: ParameterSet>(data: &[u8]) {
     let (flip, ctx_len) = head_rest.split_at(2);
     let (ctx, msg) = rest.split_at(usize::from(ctx_len[0]).min(rest.len()));
     let sk = SigningKey::<P>::from_seed(&array(xi));
-    let vk = VerifyingKey::<P>::from_bytes(sk.verifying_key().as_bytes()).expect("own vk");
+    let vk = VerifyingKey::<P>::from_bytes(sk.verifying_key().as_bytes().as_ref()).expect("own vk");
     // Hedged signing with the fuzzer's rnd: M′ = 0 ‖ |ctx| ‖ ctx ‖ M.
     let m_prime = [&[0, ctx.len() as u8][..], ctx, msg].concat();
     let sig = hazmat::sign_internal(&sk, &m_prime, &array(rnd));

@@ -9,14 +9,14 @@ use pqfips_fuzz::by_ml_kem_set;
 use sha3::{Digest, Sha3_256};
 
 fn run<P: ParameterSet>(data: &[u8]) {
-    let key_len = P::DECAPSULATION_KEY_SIZE - 32;
+    let key_len = P::EXPANDED_DECAPSULATION_KEY_SIZE - 32;
     if data.len() < key_len {
         return;
     }
     let (key, ct) = data.split_at(key_len);
     let (dk_pke_and_ek, z) = key.split_at(key_len - 32);
     let ek = &dk_pke_and_ek[384 * P::K..];
-    let mut expanded = Vec::with_capacity(P::DECAPSULATION_KEY_SIZE);
+    let mut expanded = Vec::with_capacity(P::EXPANDED_DECAPSULATION_KEY_SIZE);
     expanded.extend_from_slice(dk_pke_and_ek);
     expanded.extend_from_slice(&Sha3_256::digest(ek));
     expanded.extend_from_slice(z);

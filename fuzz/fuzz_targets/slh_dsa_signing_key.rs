@@ -14,6 +14,7 @@ fn run<P: ParameterSet>(data: &[u8]) {
         Ok(sk) => sk,
         Err(e) => {
             let wrong_length = Error::InvalidLength {
+                input: pqfips::Input::SigningKey,
                 expected: P::SIGNING_KEY_SIZE,
                 actual: data.len(),
             };

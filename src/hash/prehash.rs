@@ -145,7 +145,11 @@ impl PreHash {
 
     /// A digest the caller computed, checked for this function's length.
     pub(crate) fn digest_from(self, digest: &[u8]) -> Result<PreHashDigest, Error> {
-        Error::check_length(self.digest_size(), digest.len())?;
+        Error::check_length(
+            crate::error::Input::Digest,
+            self.digest_size(),
+            digest.len(),
+        )?;
         let mut d = PreHashDigest {
             bytes: [0; MAX_DIGEST_SIZE],
             len: digest.len(),
@@ -264,6 +268,7 @@ mod tests {
         assert!(matches!(
             PreHash::Sha2_256.digest_from(&[0; 31]),
             Err(Error::InvalidLength {
+                input: crate::error::Input::Digest,
                 expected: 32,
                 actual: 31
             })

@@ -2,8 +2,9 @@
 //! signatures, the message representative μ, pure and pre-hash signing and verification.
 
 use core::fmt;
+use core::hash::{Hash, Hasher};
 
-use rand_core::CryptoRng;
+use rand_core::{CryptoRng, TryCryptoRng};
 use subtle::ConstantTimeEq;
 use zeroize::{Zeroize, Zeroizing};
 
@@ -14,6 +15,7 @@ use super::sample::{expand_a, rej_ntt_poly};
 use super::{sign, verify};
 use crate::Error;
 use crate::array::ByteArray;
+use crate::error::Input;
 use crate::hash::Shake256;
 use crate::hash::prehash::{MessagePrefix, PreHash};
 use crate::lattice::{ConstZero, Poly, Q8380417};
@@ -57,7 +59,7 @@ pub struct PreparedVerifyingKey<P: ParameterSet> {
 /// A signing (private) key: its FIPS 204 encoding, NTT(s₁), NTT(s₂) and NTT(t₀) precomputed
 /// for signing, the verifying key, and the seed ξ when there is one. Wiped on drop.
 pub struct SigningKey<P: ParameterSet> {
-    pub(super) bytes: P::SigningKeyBytes,
+    pub(super) bytes: P::ExpandedSigningKeyBytes,
     pub(super) s1_hat: P::VecL,
     pub(super) s2_hat: P::VecK,
     pub(super) t0_hat: P::VecK,
@@ -88,6 +90,26 @@ impl<P: ParameterSet> SigningKey<P> {
         Self::from_seed(&xi)
     }
 
+    /// FIPS 204, Algorithm 1 (ML-DSA.KeyGen) with a generator that may fail, such as
+    /// `getrandom::SysRng` itself.
+    ///
+    /// # Errors
+    /// [`Error::RandomSource`] if `rng` fails.
+    pub fn try_generate<R: TryCryptoRng + ?Sized>(rng: &mut R) -> Result<Self, Error> {
+        let mut xi = Zeroizing::new([0u8; SEED_SIZE]);
+        crate::rng::try_fill(rng, &mut *xi)?;
+        Ok(Self::from_seed(&xi))
+    }
+
+    /// FIPS 204, Algorithm 1 (ML-DSA.KeyGen) with the operating system's generator.
+    ///
+    /// # Errors
+    /// [`Error::RandomSource`] if the operating system's generator fails.
+    #[cfg(feature = "getrandom")]
+    pub fn generate_from_os_rng() -> Result<Self, Error> {
+        Self::try_generate(&mut crate::rng::os())
+    }
+
     /// FIPS 204, Algorithm 6 (ML-DSA.KeyGen_internal) on the seed ξ: the canonical way to store
     /// and restore a signing key. Deterministic.
     pub fn from_seed(xi: &[u8; SEED_SIZE]) -> Self {
@@ -104,17 +126,29 @@ impl<P: ParameterSet> SigningKey<P> {
         &self.vk
     }
 
-    /// FIPS 204, Algorithm 2 (ML-DSA.Sign), hedged: 32 fresh random bytes `rnd`.
+    /// FIPS 204, Algorithm 2 (ML-DSA.Sign), hedged: 32 fresh random bytes `rnd` from `rng`,
+    /// any [`CryptoRng`] or a generator that may fail ([`TryCryptoRng`], such as
+    /// `getrandom::SysRng`).
     ///
     /// # Errors
-    /// [`Error::ContextTooLong`] if `ctx` is longer than 255 bytes.
-    pub fn sign<R: CryptoRng + ?Sized>(
+    /// [`Error::ContextTooLong`] if `ctx` is longer than 255 bytes; [`Error::RandomSource`] if
+    /// `rng` fails.
+    pub fn sign<R: TryCryptoRng + ?Sized>(
         &self,
         rng: &mut R,
         msg: &[u8],
         ctx: &[u8],
     ) -> Result<Signature<P>, Error> {
-        Ok(self.sign_mu(rng, &self.vk.pure_mu(msg, ctx)?))
+        self.sign_mu(rng, &self.vk.pure_mu(msg, ctx)?)
+    }
+
+    /// FIPS 204, Algorithm 2 (ML-DSA.Sign), hedged, with the operating system's generator.
+    ///
+    /// # Errors
+    /// As [`SigningKey::sign`].
+    #[cfg(feature = "getrandom")]
+    pub fn sign_with_os_rng(&self, msg: &[u8], ctx: &[u8]) -> Result<Signature<P>, Error> {
+        self.sign(&mut crate::rng::os(), msg, ctx)
     }
 
     /// FIPS 204, Algorithm 2 (ML-DSA.Sign), deterministic variant: `rnd` = 0³². Signatures
@@ -129,8 +163,9 @@ impl<P: ParameterSet> SigningKey<P> {
     /// FIPS 204, Algorithm 4 (HashML-DSA.Sign), hedged: signs PH(`msg`).
     ///
     /// # Errors
-    /// [`Error::ContextTooLong`] if `ctx` is longer than 255 bytes.
-    pub fn sign_prehash<R: CryptoRng + ?Sized>(
+    /// [`Error::ContextTooLong`] if `ctx` is longer than 255 bytes; [`Error::RandomSource`] if
+    /// `rng` fails.
+    pub fn sign_prehash<R: TryCryptoRng + ?Sized>(
         &self,
         rng: &mut R,
         ph: PreHash,
@@ -145,22 +180,30 @@ impl<P: ParameterSet> SigningKey<P> {
     ///
     /// # Errors
     /// [`Error::ContextTooLong`] if `ctx` is longer than 255 bytes; [`Error::InvalidLength`]
-    /// if `digest` is not `ph.digest_size()` bytes.
-    pub fn sign_digest<R: CryptoRng + ?Sized>(
+    /// if `digest` is not `ph.digest_size()` bytes; [`Error::RandomSource`] if `rng` fails.
+    pub fn sign_digest<R: TryCryptoRng + ?Sized>(
         &self,
         rng: &mut R,
         ph: PreHash,
         digest: &[u8],
         ctx: &[u8],
     ) -> Result<Signature<P>, Error> {
-        Ok(self.sign_mu(rng, &self.vk.prehash_mu(ph, digest, ctx)?))
+        self.sign_mu(rng, &self.vk.prehash_mu(ph, digest, ctx)?)
     }
 
-    /// Signs an externally computed μ (FIPS 204 Algorithm 7 from line 7), hedged.
-    pub fn sign_mu<R: CryptoRng + ?Sized>(&self, rng: &mut R, mu: &Mu) -> Signature<P> {
+    /// Signs an externally computed μ (FIPS 204 Algorithm 7 from line 7), hedged. μ comes from
+    /// [`VerifyingKey::message_representative`] (or is computed elsewhere, for this key's tr).
+    ///
+    /// # Errors
+    /// [`Error::RandomSource`] if `rng` fails.
+    pub fn sign_mu<R: TryCryptoRng + ?Sized>(
+        &self,
+        rng: &mut R,
+        mu: &Mu,
+    ) -> Result<Signature<P>, Error> {
         let mut rnd = Zeroizing::new([0u8; 32]);
-        rng.fill_bytes(&mut *rnd);
-        sign::sign_mu(self, &mu.0, &rnd)
+        crate::rng::try_fill(rng, &mut *rnd)?;
+        Ok(sign::sign_mu(self, &mu.0, &rnd))
     }
 
     /// Signs an externally computed μ, deterministic variant (`rnd` = 0³²).
@@ -174,10 +217,14 @@ impl<P: ParameterSet> SigningKey<P> {
     /// t = A·s₁ + s₂, about the cost of key generation).
     ///
     /// # Errors
-    /// [`Error::InvalidLength`] unless `bytes` is `SIGNING_KEY_SIZE` long; [`Error::InvalidKey`]
-    /// if the key is malformed or inconsistent.
+    /// [`Error::InvalidLength`] unless `bytes` is `EXPANDED_SIGNING_KEY_SIZE` long;
+    /// [`Error::InvalidKey`] if the key is malformed or inconsistent.
     pub fn from_expanded_bytes(bytes: &[u8]) -> Result<Self, Error> {
-        Error::check_length(P::SIGNING_KEY_SIZE, bytes.len())?;
+        Error::check_length(
+            Input::ExpandedSigningKey,
+            P::EXPANDED_SIGNING_KEY_SIZE,
+            bytes.len(),
+        )?;
         // Infallible: fixed sub-ranges of a checked length.
         let rho: &[u8; 32] = bytes[..32].try_into().expect("32 bytes");
         let key: &[u8; 32] = bytes[32..64].try_into().expect("32 bytes");
@@ -198,14 +245,14 @@ impl<P: ParameterSet> SigningKey<P> {
     }
 
     /// The expanded FIPS 204 encoding (skEncode), in a buffer wiped on drop.
-    pub fn to_expanded_bytes(&self) -> Zeroizing<P::SigningKeyBytes> {
+    pub fn to_expanded_bytes(&self) -> Zeroizing<P::ExpandedSigningKeyBytes> {
         Zeroizing::new(self.bytes)
     }
 
     /// A key to be filled in by key generation or import: ρ and the seed set, the rest zero.
     pub(super) fn blank(rho: &[u8; 32], seed: Option<[u8; SEED_SIZE]>) -> Self {
         Self {
-            bytes: P::SigningKeyBytes::zeroed(),
+            bytes: P::ExpandedSigningKeyBytes::zeroed(),
             s1_hat: P::VecL::ZERO,
             s2_hat: P::VecK::ZERO,
             t0_hat: P::VecK::ZERO,
@@ -228,7 +275,7 @@ impl<P: ParameterSet> VerifyingKey<P> {
     /// # Errors
     /// [`Error::InvalidLength`] unless `bytes` is `VERIFYING_KEY_SIZE` long.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
-        Error::check_length(P::VERIFYING_KEY_SIZE, bytes.len())?;
+        Error::check_length(Input::VerifyingKey, P::VERIFYING_KEY_SIZE, bytes.len())?;
         let mut vk = Self {
             bytes: P::VerifyingKeyBytes::zeroed(),
             tr: [0; 64],
@@ -271,9 +318,9 @@ impl<P: ParameterSet> VerifyingKey<P> {
         self.bytes
     }
 
-    /// The encoding as a byte slice.
-    pub fn as_bytes(&self) -> &[u8] {
-        self.bytes.as_ref()
+    /// The FIPS 204 encoding pkEncode(ρ, t₁), borrowed.
+    pub fn as_bytes(&self) -> &P::VerifyingKeyBytes {
+        &self.bytes
     }
 
     /// ρ, the seed of the matrix A.
@@ -372,14 +419,14 @@ impl<P: ParameterSet> VerifyingKey<P> {
 
     /// μ of a pure signature on `msg` with context `ctx` (M′ of Algorithms 2 and 3, μ of
     /// Algorithms 7 and 8).
-    fn pure_mu(&self, msg: &[u8], ctx: &[u8]) -> Result<Mu, Error> {
+    pub(super) fn pure_mu(&self, msg: &[u8], ctx: &[u8]) -> Result<Mu, Error> {
         let prefix = MessagePrefix::pure(ctx)?;
         Ok(self.mu(&[prefix.as_bytes(), msg]))
     }
 
     /// μ of a HashML-DSA signature on the pre-hash `digest` with context `ctx` (M′ of
     /// Algorithms 4 and 5, μ of Algorithms 7 and 8).
-    fn prehash_mu(&self, ph: PreHash, digest: &[u8], ctx: &[u8]) -> Result<Mu, Error> {
+    pub(super) fn prehash_mu(&self, ph: PreHash, digest: &[u8], ctx: &[u8]) -> Result<Mu, Error> {
         let prefix = MessagePrefix::prehash(ph, ctx)?;
         let digest = ph.digest_from(digest)?;
         Ok(self.mu(&[prefix.as_bytes(), digest.as_bytes()]))
@@ -505,12 +552,17 @@ impl<P: ParameterSet> Signature<P> {
         &self.0
     }
 
+    /// The signature bytes c̃ ‖ z ‖ h, copied.
+    pub fn to_bytes(&self) -> P::SignatureBytes {
+        self.0
+    }
+
     /// Takes a signature of exactly `SIGNATURE_SIZE` bytes.
     ///
     /// # Errors
     /// [`Error::InvalidLength`] for any other length.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
-        Error::check_length(P::SIGNATURE_SIZE, bytes.len())?;
+        Error::check_length(Input::Signature, P::SIGNATURE_SIZE, bytes.len())?;
         let mut sig = P::SignatureBytes::zeroed();
         sig.as_mut().copy_from_slice(bytes);
         Ok(Self(sig))
@@ -544,9 +596,31 @@ impl<P: ParameterSet> TryFrom<&[u8]> for VerifyingKey<P> {
 impl<P: ParameterSet> TryFrom<&[u8]> for SigningKey<P> {
     type Error = Error;
 
-    /// Same as [`SigningKey::from_expanded_bytes`].
+    /// The canonical form: the 32-byte seed ξ, as [`SigningKey::from_seed`]. For the expanded
+    /// FIPS 204 form, use [`SigningKey::from_expanded_bytes`].
     fn try_from(bytes: &[u8]) -> Result<Self, Error> {
-        Self::from_expanded_bytes(bytes)
+        Error::check_length(Input::Seed, SEED_SIZE, bytes.len())?;
+        let mut xi = Zeroizing::new([0u8; SEED_SIZE]);
+        xi.copy_from_slice(bytes);
+        Ok(Self::from_seed(&xi))
+    }
+}
+
+impl<P: ParameterSet> Hash for Signature<P> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
+}
+
+impl Hash for Mu {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
+}
+
+impl<P: ParameterSet> Hash for VerifyingKey<P> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.bytes.hash(state);
     }
 }
 
@@ -605,6 +679,13 @@ impl<P: ParameterSet> fmt::Debug for PreparedVerifyingKey<P> {
         f.debug_tuple("PreparedVerifyingKey")
             .field(&self.vk)
             .finish()
+    }
+}
+
+/// The matching verifying key, as [`SigningKey::verifying_key`].
+impl<P: ParameterSet> AsRef<VerifyingKey<P>> for SigningKey<P> {
+    fn as_ref(&self) -> &VerifyingKey<P> {
+        &self.vk
     }
 }
 

@@ -48,7 +48,7 @@ pub trait ParameterSet:
     /// Bytes of a verifying (public) key, 32 + 32·k·10.
     const VERIFYING_KEY_SIZE: usize = 32 + 320 * Self::K;
     /// Bytes of an expanded signing (private) key, 128 + 32·((k + ℓ)·bitlen(2η) + d·k).
-    const SIGNING_KEY_SIZE: usize =
+    const EXPANDED_SIGNING_KEY_SIZE: usize =
         128 + 32 * ((Self::K + Self::L) * Self::ETA_BITS as usize + D as usize * Self::K);
     /// Bytes of a signature, λ/4 + ℓ·32·(1 + bitlen(γ₁ − 1)) + ω + k.
     const SIGNATURE_SIZE: usize =
@@ -56,8 +56,8 @@ pub trait ParameterSet:
 
     /// `[u8; VERIFYING_KEY_SIZE]`.
     type VerifyingKeyBytes: ByteArray;
-    /// `[u8; SIGNING_KEY_SIZE]`.
-    type SigningKeyBytes: ByteArray;
+    /// `[u8; EXPANDED_SIGNING_KEY_SIZE]`.
+    type ExpandedSigningKeyBytes: ByteArray;
     /// `[u8; SIGNATURE_SIZE]`.
     type SignatureBytes: ByteArray;
     /// `[Poly; K]`.
@@ -97,7 +97,7 @@ macro_rules! parameter_set {
             const OMEGA: usize = $omega;
             const LAMBDA: usize = $lambda;
             type VerifyingKeyBytes = [u8; $pk];
-            type SigningKeyBytes = [u8; $sk];
+            type ExpandedSigningKeyBytes = [u8; $sk];
             type SignatureBytes = [u8; $sig];
             type VecK = [Poly<Q8380417>; $k];
             type VecL = [Poly<Q8380417>; $l];
@@ -107,7 +107,7 @@ macro_rules! parameter_set {
         // The byte sizes of FIPS 204 Table 2 agree with the formulas above.
         const _: () = {
             assert!(<$name as ParameterSet>::VERIFYING_KEY_SIZE == $pk);
-            assert!(<$name as ParameterSet>::SIGNING_KEY_SIZE == $sk);
+            assert!(<$name as ParameterSet>::EXPANDED_SIGNING_KEY_SIZE == $sk);
             assert!(<$name as ParameterSet>::SIGNATURE_SIZE == $sig);
         };
     };

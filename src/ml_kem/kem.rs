@@ -3,7 +3,9 @@
 
 use core::fmt;
 
-use rand_core::CryptoRng;
+use core::hash::{Hash, Hasher};
+
+use rand_core::{CryptoRng, TryCryptoRng};
 use subtle::{ConditionallySelectable, ConstantTimeEq};
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
@@ -14,6 +16,7 @@ use super::encode::{
 use super::k_pke::{self, EncryptionKey, split_halves};
 use crate::Error;
 use crate::array::ByteArray;
+use crate::error::Input;
 use crate::hash::{Shake256, sha3_256, sha3_512};
 use crate::lattice::PolyVec;
 
@@ -55,7 +58,11 @@ impl<P: ParameterSet> EncapsulationKey<P> {
     /// [`Error::InvalidLength`] unless `bytes` is `ENCAPSULATION_KEY_SIZE` long;
     /// [`Error::InvalidKey`] if a coefficient of t̂ is not below q (the modulus check).
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
-        Error::check_length(P::ENCAPSULATION_KEY_SIZE, bytes.len())?;
+        Error::check_length(
+            Input::EncapsulationKey,
+            P::ENCAPSULATION_KEY_SIZE,
+            bytes.len(),
+        )?;
         let (t_bytes, rho) = bytes.split_at(P::K * poly_bytes(12));
         let mut t_hat = P::PolyVec::zero();
         byte_decode_12_vec_checked(t_bytes, t_hat.as_mut())?;
@@ -88,6 +95,29 @@ impl<P: ParameterSet> EncapsulationKey<P> {
         encaps_internal(self, &m)
     }
 
+    /// FIPS 203, Algorithm 20 (ML-KEM.Encaps) with a generator that may fail, such as
+    /// `getrandom::SysRng` itself.
+    ///
+    /// # Errors
+    /// [`Error::RandomSource`] if `rng` fails.
+    pub fn try_encapsulate<R: TryCryptoRng + ?Sized>(
+        &self,
+        rng: &mut R,
+    ) -> Result<(Ciphertext<P>, SharedSecret), Error> {
+        let mut m = Zeroizing::new([0u8; 32]);
+        crate::rng::try_fill(rng, &mut *m)?;
+        Ok(encaps_internal(self, &m))
+    }
+
+    /// FIPS 203, Algorithm 20 (ML-KEM.Encaps) with the operating system's generator.
+    ///
+    /// # Errors
+    /// [`Error::RandomSource`] if the operating system's generator fails.
+    #[cfg(feature = "getrandom")]
+    pub fn encapsulate_with_os_rng(&self) -> Result<(Ciphertext<P>, SharedSecret), Error> {
+        self.try_encapsulate(&mut crate::rng::os())
+    }
+
     fn as_pke(&self) -> EncryptionKey<'_, P> {
         EncryptionKey {
             t_hat: &self.t_hat,
@@ -116,6 +146,26 @@ impl<P: ParameterSet> DecapsulationKey<P> {
         let mut seed = Zeroizing::new([0u8; SEED_SIZE]);
         rng.fill_bytes(&mut *seed);
         Self::from_seed(&seed)
+    }
+
+    /// FIPS 203, Algorithm 19 (ML-KEM.KeyGen) with a generator that may fail, such as
+    /// `getrandom::SysRng` itself.
+    ///
+    /// # Errors
+    /// [`Error::RandomSource`] if `rng` fails.
+    pub fn try_generate<R: TryCryptoRng + ?Sized>(rng: &mut R) -> Result<Self, Error> {
+        let mut seed = Zeroizing::new([0u8; SEED_SIZE]);
+        crate::rng::try_fill(rng, &mut *seed)?;
+        Ok(Self::from_seed(&seed))
+    }
+
+    /// FIPS 203, Algorithm 19 (ML-KEM.KeyGen) with the operating system's generator.
+    ///
+    /// # Errors
+    /// [`Error::RandomSource`] if the operating system's generator fails.
+    #[cfg(feature = "getrandom")]
+    pub fn generate_from_os_rng() -> Result<Self, Error> {
+        Self::try_generate(&mut crate::rng::os())
     }
 
     /// FIPS 203, Algorithm 16 (ML-KEM.KeyGen_internal) on the seed d‖z: the canonical way to
@@ -162,10 +212,14 @@ impl<P: ParameterSet> DecapsulationKey<P> {
     /// the §7.2 modulus check on the embedded ek (an [`EncapsulationKey`] is always checked).
     ///
     /// # Errors
-    /// [`Error::InvalidLength`] unless `bytes` is `DECAPSULATION_KEY_SIZE` long;
+    /// [`Error::InvalidLength`] unless `bytes` is `EXPANDED_DECAPSULATION_KEY_SIZE` long;
     /// [`Error::InvalidKey`] if H(ek) does not match or ek fails its modulus check.
     pub fn from_expanded_bytes(bytes: &[u8]) -> Result<Self, Error> {
-        Error::check_length(P::DECAPSULATION_KEY_SIZE, bytes.len())?;
+        Error::check_length(
+            Input::ExpandedDecapsulationKey,
+            P::EXPANDED_DECAPSULATION_KEY_SIZE,
+            bytes.len(),
+        )?;
         let (dk_pke, rest) = bytes.split_at(P::K * poly_bytes(12));
         let (ek_bytes, rest) = rest.split_at(P::ENCAPSULATION_KEY_SIZE);
         let (h, z) = rest.split_at(32);
@@ -186,8 +240,8 @@ impl<P: ParameterSet> DecapsulationKey<P> {
     }
 
     /// The expanded FIPS 203 encoding dk_PKE‖ek‖H(ek)‖z, in a buffer wiped on drop.
-    pub fn to_expanded_bytes(&self) -> Zeroizing<P::DecapsulationKeyBytes> {
-        let mut out = Zeroizing::new(P::DecapsulationKeyBytes::zeroed());
+    pub fn to_expanded_bytes(&self) -> Zeroizing<P::ExpandedDecapsulationKeyBytes> {
+        let mut out = Zeroizing::new(P::ExpandedDecapsulationKeyBytes::zeroed());
         let (dk_pke, rest) = out.as_mut().split_at_mut(P::K * poly_bytes(12));
         byte_encode_12_vec(self.s_hat.as_ref(), dk_pke);
         let (ek_bytes, rest) = rest.split_at_mut(P::ENCAPSULATION_KEY_SIZE);
@@ -222,9 +276,38 @@ pub(crate) fn decaps_internal<P: ParameterSet>(
 }
 
 impl<P: ParameterSet> Ciphertext<P> {
+    /// Takes a ciphertext of exactly `CIPHERTEXT_SIZE` bytes; any such byte string is a
+    /// ciphertext (the FIPS 203 §7.3 type check).
+    ///
+    /// # Errors
+    /// [`Error::InvalidLength`] for any other length.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
+        Error::check_length(Input::Ciphertext, P::CIPHERTEXT_SIZE, bytes.len())?;
+        let mut c = P::CiphertextBytes::zeroed();
+        c.as_mut().copy_from_slice(bytes);
+        Ok(Self(c))
+    }
+
+    /// A ciphertext from bytes whose length the type already fixes.
+    #[cfg(feature = "kem")]
+    pub(crate) fn from_array(bytes: P::CiphertextBytes) -> Self {
+        Self(bytes)
+    }
+
     /// The ciphertext bytes c₁‖c₂.
     pub fn as_bytes(&self) -> &P::CiphertextBytes {
         &self.0
+    }
+
+    /// The ciphertext bytes c₁‖c₂, copied.
+    pub fn to_bytes(&self) -> P::CiphertextBytes {
+        self.0
+    }
+}
+
+impl<P: ParameterSet> Hash for Ciphertext<P> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
     }
 }
 
@@ -237,12 +320,9 @@ impl<P: ParameterSet> AsRef<[u8]> for Ciphertext<P> {
 impl<P: ParameterSet> TryFrom<&[u8]> for Ciphertext<P> {
     type Error = Error;
 
-    /// Any byte string of length `CIPHERTEXT_SIZE` is a ciphertext (FIPS 203 §7.3 type check).
+    /// Same as [`Ciphertext::from_bytes`].
     fn try_from(bytes: &[u8]) -> Result<Self, Error> {
-        Error::check_length(P::CIPHERTEXT_SIZE, bytes.len())?;
-        let mut c = P::CiphertextBytes::zeroed();
-        c.as_mut().copy_from_slice(bytes);
-        Ok(Self(c))
+        Self::from_bytes(bytes)
     }
 }
 
@@ -327,6 +407,26 @@ impl<P: ParameterSet> PartialEq for EncapsulationKey<P> {
 }
 
 impl<P: ParameterSet> Eq for EncapsulationKey<P> {}
+
+/// Hashes H(ek), which equal keys share (equal encodings).
+impl<P: ParameterSet> Hash for EncapsulationKey<P> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.h.hash(state);
+    }
+}
+
+impl<P: ParameterSet> TryFrom<&[u8]> for DecapsulationKey<P> {
+    type Error = Error;
+
+    /// The canonical form: the 64-byte seed d‖z, as [`DecapsulationKey::from_seed`]. For the
+    /// expanded FIPS 203 form, use [`DecapsulationKey::from_expanded_bytes`].
+    fn try_from(bytes: &[u8]) -> Result<Self, Error> {
+        Error::check_length(Input::Seed, SEED_SIZE, bytes.len())?;
+        let mut seed = Zeroizing::new([0u8; SEED_SIZE]);
+        seed.copy_from_slice(bytes);
+        Ok(Self::from_seed(&seed))
+    }
+}
 
 impl<P: ParameterSet> fmt::Debug for EncapsulationKey<P> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -25,14 +25,14 @@ pub trait ParameterSet:
     /// Bytes of an encapsulation key, 384k + 32.
     const ENCAPSULATION_KEY_SIZE: usize = 384 * Self::K + 32;
     /// Bytes of an expanded decapsulation key, 768k + 96.
-    const DECAPSULATION_KEY_SIZE: usize = 768 * Self::K + 96;
+    const EXPANDED_DECAPSULATION_KEY_SIZE: usize = 768 * Self::K + 96;
     /// Bytes of a ciphertext, 32(d_u·k + d_v).
     const CIPHERTEXT_SIZE: usize = 32 * (Self::DU as usize * Self::K + Self::DV as usize);
 
     /// `[u8; ENCAPSULATION_KEY_SIZE]`.
     type EncapsulationKeyBytes: ByteArray;
-    /// `[u8; DECAPSULATION_KEY_SIZE]`.
-    type DecapsulationKeyBytes: ByteArray;
+    /// `[u8; EXPANDED_DECAPSULATION_KEY_SIZE]`.
+    type ExpandedDecapsulationKeyBytes: ByteArray;
     /// `[u8; CIPHERTEXT_SIZE]`.
     type CiphertextBytes: ByteArray;
     /// `[Poly; K]`: a vector of the module.
@@ -49,7 +49,7 @@ macro_rules! parameter_set {
     ($(#[$doc:meta])* $name:ident, $label:literal, k = $k:literal, eta1 = $eta1:literal,
      du = $du:literal, dv = $dv:literal) => {
         $(#[$doc])*
-        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub struct $name;
 
         impl sealed::Sealed for $name {}
@@ -61,7 +61,7 @@ macro_rules! parameter_set {
             const DU: u32 = $du;
             const DV: u32 = $dv;
             type EncapsulationKeyBytes = [u8; 384 * $k + 32];
-            type DecapsulationKeyBytes = [u8; 768 * $k + 96];
+            type ExpandedDecapsulationKeyBytes = [u8; 768 * $k + 96];
             type CiphertextBytes = [u8; 32 * ($du * $k + $dv)];
             type PolyVec = [Poly<Q3329>; $k];
         }

@@ -2,8 +2,9 @@
 //! Algorithms 21 to 25.
 
 use core::fmt;
+use core::hash::{Hash, Hasher};
 
-use rand_core::CryptoRng;
+use rand_core::{CryptoRng, TryCryptoRng};
 use subtle::ConstantTimeEq;
 use zeroize::{Zeroize, Zeroizing};
 
@@ -12,6 +13,7 @@ use super::hash::HashSuite;
 use super::internal::{self, SigningParts};
 use crate::Error;
 use crate::array::ByteArray;
+use crate::error::Input;
 use crate::hash::prehash::{MessagePrefix, PreHash, PreHashDigest};
 
 /// A verifying key PK = PK.seed ‖ PK.root (public).
@@ -19,8 +21,7 @@ use crate::hash::prehash::{MessagePrefix, PreHash, PreHashDigest};
 /// Holds the hash state after the padded PK.seed block (SHA2 sets) or PK.seed as Keccak lanes
 /// (SHAKE sets), computed once on import, which every verification starts from.
 pub struct VerifyingKey<P: ParameterSet> {
-    pk_seed: P::Seed,
-    pk_root: P::Seed,
+    bytes: P::VerifyingKeyBytes,
     hash: P::Hash,
 }
 
@@ -37,31 +38,35 @@ pub struct SigningKey<P: ParameterSet> {
 pub struct Signature<P: ParameterSet>(P::SignatureBytes);
 
 impl<P: ParameterSet> VerifyingKey<P> {
-    fn new(pk_seed: P::Seed, pk_root: P::Seed) -> Self {
-        Self {
-            pk_seed,
-            pk_root,
-            hash: P::Hash::new(pk_seed.as_ref()),
-        }
-    }
-
     /// Imports PK.seed ‖ PK.root. Every byte string of the right length is a key.
     ///
     /// # Errors
     /// [`Error::InvalidLength`] unless `bytes` is `VERIFYING_KEY_SIZE` long.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
-        Error::check_length(P::VERIFYING_KEY_SIZE, bytes.len())?;
-        let (seed, root) = bytes.split_at(P::N);
-        Ok(Self::new(seed_from(seed), seed_from(root)))
+        Error::check_length(Input::VerifyingKey, P::VERIFYING_KEY_SIZE, bytes.len())?;
+        let bytes: P::VerifyingKeyBytes = seed_from(bytes);
+        Ok(Self {
+            bytes,
+            hash: P::Hash::new(&bytes.as_ref()[..P::N]),
+        })
     }
 
     /// The FIPS 205 encoding PK.seed ‖ PK.root.
     pub fn to_bytes(&self) -> P::VerifyingKeyBytes {
-        let mut out = P::VerifyingKeyBytes::zeroed();
-        let (seed, root) = out.as_mut().split_at_mut(P::N);
-        seed.copy_from_slice(self.pk_seed.as_ref());
-        root.copy_from_slice(self.pk_root.as_ref());
-        out
+        self.bytes
+    }
+
+    /// The FIPS 205 encoding PK.seed ‖ PK.root, borrowed.
+    pub fn as_bytes(&self) -> &P::VerifyingKeyBytes {
+        &self.bytes
+    }
+
+    fn pk_seed(&self) -> &[u8] {
+        &self.bytes.as_ref()[..P::N]
+    }
+
+    fn pk_root(&self) -> &[u8] {
+        &self.bytes.as_ref()[P::N..]
     }
 
     /// FIPS 205, Algorithm 24 (slh_verify): checks a pure signature on `msg` with context
@@ -95,10 +100,28 @@ impl<P: ParameterSet> VerifyingKey<P> {
         self.verify_parts(&[prefix.as_bytes(), ph.hash(msg).as_bytes()], sig)
     }
 
+    /// FIPS 205, Algorithm 25 (hash_slh_verify) for a caller that already holds
+    /// `digest` = PH(M); the same verdict as [`VerifyingKey::verify_prehash`] on M.
+    ///
+    /// # Errors
+    /// As [`VerifyingKey::verify`], and [`Error::InvalidLength`] if `digest` is not
+    /// `ph.digest_size()` long.
+    pub fn verify_digest(
+        &self,
+        ph: PreHash,
+        digest: &[u8],
+        ctx: &[u8],
+        sig: &Signature<P>,
+    ) -> Result<(), Error> {
+        let prefix = MessagePrefix::prehash(ph, ctx)?;
+        let digest = ph.digest_from(digest)?;
+        self.verify_parts(&[prefix.as_bytes(), digest.as_bytes()], sig)
+    }
+
     pub(crate) fn verify_parts(&self, msg: &[&[u8]], sig: &Signature<P>) -> Result<(), Error> {
         let ok = internal::verify::<P>(
-            self.pk_seed.as_ref(),
-            self.pk_root.as_ref(),
+            self.pk_seed(),
+            self.pk_root(),
             &self.hash,
             msg,
             sig.0.as_ref(),
@@ -128,20 +151,46 @@ impl<P: ParameterSet> SigningKey<P> {
         Self::from_seeds(&sk_seed, &sk_prf, &pk_seed)
     }
 
+    /// FIPS 205, Algorithm 21 (slh_keygen) with a generator that may fail, such as
+    /// `getrandom::SysRng` itself.
+    ///
+    /// # Errors
+    /// [`Error::RandomSource`] if `rng` fails.
+    pub fn try_generate<R: TryCryptoRng + ?Sized>(rng: &mut R) -> Result<Self, Error> {
+        let mut sk_seed = Zeroizing::new(P::Seed::zeroed());
+        let mut sk_prf = Zeroizing::new(P::Seed::zeroed());
+        let mut pk_seed = P::Seed::zeroed();
+        crate::rng::try_fill(rng, sk_seed.as_mut())?;
+        crate::rng::try_fill(rng, sk_prf.as_mut())?;
+        crate::rng::try_fill(rng, pk_seed.as_mut())?;
+        // As in `generate`: PK.seed is public from the moment it is drawn.
+        crate::ct::declassify(&mut pk_seed);
+        Ok(Self::from_seeds(&sk_seed, &sk_prf, &pk_seed))
+    }
+
+    /// FIPS 205, Algorithm 21 (slh_keygen) with the operating system's generator.
+    ///
+    /// # Errors
+    /// [`Error::RandomSource`] if the operating system's generator fails.
+    #[cfg(feature = "getrandom")]
+    pub fn generate_from_os_rng() -> Result<Self, Error> {
+        Self::try_generate(&mut crate::rng::os())
+    }
+
     /// FIPS 205, Algorithm 18 (slh_keygen_internal): the key from SK.seed, SK.prf and PK.seed.
     /// Deterministic; computes PK.root, the root of the top XMSS tree.
     pub fn from_seeds(sk_seed: &P::Seed, sk_prf: &P::Seed, pk_seed: &P::Seed) -> Self {
         let hash = P::Hash::new(pk_seed.as_ref());
         let root = internal::pk_root::<P>(&hash, sk_seed.as_ref());
         // 4: SK = (SK.seed, SK.prf, PK.seed, PK.root), PK = (PK.seed, PK.root)
+        let mut bytes = P::VerifyingKeyBytes::zeroed();
+        let (seed, pk_root) = bytes.as_mut().split_at_mut(P::N);
+        seed.copy_from_slice(pk_seed.as_ref());
+        pk_root.copy_from_slice(&root[..P::N]);
         Self {
             sk_seed: *sk_seed,
             sk_prf: *sk_prf,
-            vk: VerifyingKey {
-                pk_seed: *pk_seed,
-                pk_root: seed_from(&root[..P::N]),
-                hash,
-            },
+            vk: VerifyingKey { bytes, hash },
         }
     }
 
@@ -152,7 +201,7 @@ impl<P: ParameterSet> SigningKey<P> {
     /// # Errors
     /// [`Error::InvalidLength`] unless `bytes` is `SIGNING_KEY_SIZE` long.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
-        Error::check_length(P::SIGNING_KEY_SIZE, bytes.len())?;
+        Error::check_length(Input::SigningKey, P::SIGNING_KEY_SIZE, bytes.len())?;
         let (sk_seed, rest) = bytes.split_at(P::N);
         let (sk_prf, pk) = rest.split_at(P::N);
         Ok(Self {
@@ -179,11 +228,13 @@ impl<P: ParameterSet> SigningKey<P> {
     }
 
     /// FIPS 205, Algorithm 22 (slh_sign), hedged: signs `msg` with context `ctx`, with n fresh
-    /// random bytes from `rng` as addrnd. The default way to sign.
+    /// random bytes from `rng` as addrnd: any [`CryptoRng`] or a generator that may fail
+    /// ([`TryCryptoRng`], such as `getrandom::SysRng`). The default way to sign.
     ///
     /// # Errors
-    /// [`Error::ContextTooLong`] if `ctx` is longer than 255 bytes.
-    pub fn sign<R: CryptoRng + ?Sized>(
+    /// [`Error::ContextTooLong`] if `ctx` is longer than 255 bytes; [`Error::RandomSource`] if
+    /// `rng` fails.
+    pub fn sign<R: TryCryptoRng + ?Sized>(
         &self,
         rng: &mut R,
         msg: &[u8],
@@ -192,9 +243,18 @@ impl<P: ParameterSet> SigningKey<P> {
         // 1–3, 8: M′ ← toByte(0, 1) ‖ toByte(|ctx|, 1) ‖ ctx ‖ M
         let prefix = MessagePrefix::pure(ctx)?;
         // 4–7: addrnd ← n random bytes
-        let addrnd = random_seed::<P, R>(rng);
+        let addrnd = random_seed::<P, R>(rng)?;
         // 9
         Ok(self.sign_parts(&[prefix.as_bytes(), msg], Some(addrnd.as_ref())))
+    }
+
+    /// FIPS 205, Algorithm 22 (slh_sign), hedged, with the operating system's generator.
+    ///
+    /// # Errors
+    /// As [`SigningKey::sign`].
+    #[cfg(feature = "getrandom")]
+    pub fn sign_with_os_rng(&self, msg: &[u8], ctx: &[u8]) -> Result<Signature<P>, Error> {
+        self.sign(&mut crate::rng::os(), msg, ctx)
     }
 
     /// [`SigningKey::sign`] into a signature the caller already holds, for small stacks: the
@@ -203,8 +263,9 @@ impl<P: ParameterSet> SigningKey<P> {
     /// `sig` lives (start from [`Signature::default`]). `sig` is overwritten.
     ///
     /// # Errors
-    /// [`Error::ContextTooLong`] if `ctx` is longer than 255 bytes; `sig` is then unchanged.
-    pub fn sign_into<R: CryptoRng + ?Sized>(
+    /// [`Error::ContextTooLong`] if `ctx` is longer than 255 bytes, [`Error::RandomSource`] if
+    /// `rng` fails; `sig` is then unchanged.
+    pub fn sign_into<R: TryCryptoRng + ?Sized>(
         &self,
         rng: &mut R,
         msg: &[u8],
@@ -212,7 +273,7 @@ impl<P: ParameterSet> SigningKey<P> {
         sig: &mut Signature<P>,
     ) -> Result<(), Error> {
         let prefix = MessagePrefix::pure(ctx)?;
-        let addrnd = random_seed::<P, R>(rng);
+        let addrnd = random_seed::<P, R>(rng)?;
         self.sign_into_parts(&[prefix.as_bytes(), msg], Some(addrnd.as_ref()), sig);
         Ok(())
     }
@@ -231,8 +292,9 @@ impl<P: ParameterSet> SigningKey<P> {
     /// FIPS 205, Algorithm 23 (hash_slh_sign), hedged: signs PH(`msg`) with context `ctx`.
     ///
     /// # Errors
-    /// [`Error::ContextTooLong`] if `ctx` is longer than 255 bytes.
-    pub fn sign_prehash<R: CryptoRng + ?Sized>(
+    /// [`Error::ContextTooLong`] if `ctx` is longer than 255 bytes; [`Error::RandomSource`] if
+    /// `rng` fails.
+    pub fn sign_prehash<R: TryCryptoRng + ?Sized>(
         &self,
         rng: &mut R,
         ph: PreHash,
@@ -240,7 +302,7 @@ impl<P: ParameterSet> SigningKey<P> {
         ctx: &[u8],
     ) -> Result<Signature<P>, Error> {
         let prefix = MessagePrefix::prehash(ph, ctx)?;
-        Ok(self.sign_prehashed(rng, &prefix, &ph.hash(msg)))
+        self.sign_prehashed(rng, &prefix, &ph.hash(msg))
     }
 
     /// FIPS 205, Algorithm 23 (hash_slh_sign), hedged, for a caller that already holds
@@ -249,8 +311,8 @@ impl<P: ParameterSet> SigningKey<P> {
     ///
     /// # Errors
     /// [`Error::ContextTooLong`] if `ctx` is longer than 255 bytes; [`Error::InvalidLength`]
-    /// if `digest` is not `ph.digest_size()` long.
-    pub fn sign_digest<R: CryptoRng + ?Sized>(
+    /// if `digest` is not `ph.digest_size()` long; [`Error::RandomSource`] if `rng` fails.
+    pub fn sign_digest<R: TryCryptoRng + ?Sized>(
         &self,
         rng: &mut R,
         ph: PreHash,
@@ -259,22 +321,33 @@ impl<P: ParameterSet> SigningKey<P> {
     ) -> Result<Signature<P>, Error> {
         let prefix = MessagePrefix::prehash(ph, ctx)?;
         let digest = ph.digest_from(digest)?;
-        Ok(self.sign_prehashed(rng, &prefix, &digest))
+        self.sign_prehashed(rng, &prefix, &digest)
     }
 
-    fn sign_prehashed<R: CryptoRng + ?Sized>(
+    fn sign_prehashed<R: TryCryptoRng + ?Sized>(
         &self,
         rng: &mut R,
         prefix: &MessagePrefix,
         digest: &PreHashDigest,
-    ) -> Signature<P> {
+    ) -> Result<Signature<P>, Error> {
         // 4–7: addrnd ← n random bytes
-        let addrnd = random_seed::<P, R>(rng);
+        let addrnd = random_seed::<P, R>(rng)?;
         // 24–25: M′ ← toByte(1, 1) ‖ toByte(|ctx|, 1) ‖ ctx ‖ OID ‖ PH_M
-        self.sign_parts(
+        Ok(self.sign_parts(
             &[prefix.as_bytes(), digest.as_bytes()],
             Some(addrnd.as_ref()),
-        )
+        ))
+    }
+
+    /// Algorithm 22 or 23 with the caller's addrnd (`None`: deterministic), for
+    /// [`super::hazmat`].
+    pub(crate) fn sign_message(
+        &self,
+        prefix: &MessagePrefix,
+        message: &[u8],
+        addrnd: Option<&[u8]>,
+    ) -> Signature<P> {
+        self.sign_parts(&[prefix.as_bytes(), message], addrnd)
     }
 
     /// Algorithm 19 into a new signature (also [`super::hazmat::sign_internal`]).
@@ -289,8 +362,8 @@ impl<P: ParameterSet> SigningKey<P> {
         let parts = SigningParts::<P> {
             sk_seed: self.sk_seed.as_ref(),
             sk_prf: self.sk_prf.as_ref(),
-            pk_seed: self.vk.pk_seed.as_ref(),
-            pk_root: self.vk.pk_root.as_ref(),
+            pk_seed: self.vk.pk_seed(),
+            pk_root: self.vk.pk_root(),
             hash: &self.vk.hash,
         };
         internal::sign::<P>(&parts, msg, addrnd, sig.0.as_mut());
@@ -299,10 +372,12 @@ impl<P: ParameterSet> SigningKey<P> {
 
 /// n fresh bytes from `rng`. The value is public once signed (R depends on it), but wiped
 /// anyway since a caller's RNG output is not ours to leave around.
-fn random_seed<P: ParameterSet, R: CryptoRng + ?Sized>(rng: &mut R) -> Zeroizing<P::Seed> {
+fn random_seed<P: ParameterSet, R: TryCryptoRng + ?Sized>(
+    rng: &mut R,
+) -> Result<Zeroizing<P::Seed>, Error> {
     let mut addrnd = Zeroizing::new(P::Seed::zeroed());
-    rng.fill_bytes(addrnd.as_mut());
-    addrnd
+    crate::rng::try_fill(rng, addrnd.as_mut())?;
+    Ok(addrnd)
 }
 
 /// `bytes` (exactly n long, checked by the callers) as a seed array.
@@ -319,13 +394,18 @@ impl<P: ParameterSet> Signature<P> {
     /// # Errors
     /// [`Error::InvalidLength`] for any other length (FIPS 205 Algorithm 20, lines 1–3).
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
-        Error::check_length(P::SIGNATURE_SIZE, bytes.len())?;
+        Error::check_length(Input::Signature, P::SIGNATURE_SIZE, bytes.len())?;
         Ok(Self(seed_from(bytes)))
     }
 
     /// The signature bytes R ‖ SIG_FORS ‖ SIG_HT.
     pub fn as_bytes(&self) -> &P::SignatureBytes {
         &self.0
+    }
+
+    /// The signature bytes R ‖ SIG_FORS ‖ SIG_HT, copied.
+    pub fn to_bytes(&self) -> P::SignatureBytes {
+        self.0
     }
 }
 
@@ -370,8 +450,7 @@ impl<P: ParameterSet> TryFrom<&[u8]> for VerifyingKey<P> {
 impl<P: ParameterSet> Clone for VerifyingKey<P> {
     fn clone(&self) -> Self {
         Self {
-            pk_seed: self.pk_seed,
-            pk_root: self.pk_root,
+            bytes: self.bytes,
             hash: self.hash.clone(),
         }
     }
@@ -380,11 +459,23 @@ impl<P: ParameterSet> Clone for VerifyingKey<P> {
 /// Keys are equal when their encodings are.
 impl<P: ParameterSet> PartialEq for VerifyingKey<P> {
     fn eq(&self, other: &Self) -> bool {
-        self.pk_seed == other.pk_seed && self.pk_root == other.pk_root
+        self.bytes == other.bytes
     }
 }
 
 impl<P: ParameterSet> Eq for VerifyingKey<P> {}
+
+impl<P: ParameterSet> Hash for VerifyingKey<P> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.bytes.hash(state);
+    }
+}
+
+impl<P: ParameterSet> Hash for Signature<P> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
+}
 
 impl<P: ParameterSet> fmt::Debug for VerifyingKey<P> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -402,6 +493,13 @@ impl<P: ParameterSet> TryFrom<&[u8]> for SigningKey<P> {
     /// Same as [`SigningKey::from_bytes`].
     fn try_from(bytes: &[u8]) -> Result<Self, Error> {
         Self::from_bytes(bytes)
+    }
+}
+
+/// The matching verifying key, as [`SigningKey::verifying_key`].
+impl<P: ParameterSet> AsRef<VerifyingKey<P>> for SigningKey<P> {
+    fn as_ref(&self) -> &VerifyingKey<P> {
+        &self.vk
     }
 }
 

@@ -52,16 +52,21 @@ pub use params::{
     SlhDsaShake192s, SlhDsaShake256f, SlhDsaShake256s, gen_len2,
 };
 
-/// The SLH-DSA internal functions of FIPS 205 §9, for known-answer testing.
+/// Known-answer testing: the internal functions of FIPS 205 §9, and every signing mode with
+/// the caller's `addrnd` instead of fresh randomness.
 ///
 /// FIPS 205 §9: "Other than for testing purposes, the interfaces for key generation and
 /// signature generation specified in this section should not be made available to
-/// applications". These sign and verify the message as given, with no context and no
-/// domain separation; the randomness of hedged signing must come from the module. Use
-/// [`SigningKey::sign`] and [`VerifyingKey::verify`] in production.
+/// applications". `sign_internal` and `verify_internal` sign and verify the message as given,
+/// with no context and no domain separation. The `_with_addrnd` forms give the signatures
+/// `sign`, `sign_prehash` and `sign_digest` give when their generator yields `addrnd` (`None`:
+/// the deterministic variant, opt_rand = PK.seed), so that an outside tester can replay a
+/// known answer without writing a byte-replaying generator. Use [`SigningKey::sign`] and
+/// [`VerifyingKey::verify`] in production.
 pub mod hazmat {
     use super::{ParameterSet, Signature, SigningKey, VerifyingKey};
-    use crate::Error;
+    use crate::hash::prehash::MessagePrefix;
+    use crate::{Error, PreHash};
 
     /// FIPS 205, Algorithm 19 (slh_sign_internal) on `msg` as is, with the caller's `addrnd`
     /// (`None`: the deterministic variant, opt_rand = PK.seed).
@@ -83,5 +88,56 @@ pub mod hazmat {
         sig: &Signature<P>,
     ) -> Result<(), Error> {
         vk.verify_parts(&[msg], sig)
+    }
+
+    /// FIPS 205, Algorithm 22 (slh_sign) with the caller's `addrnd`: what
+    /// [`SigningKey::sign`] gives when its generator yields `addrnd` (`None`: what
+    /// [`SigningKey::sign_deterministic`] gives).
+    ///
+    /// # Errors
+    /// [`Error::ContextTooLong`] if `ctx` is longer than 255 bytes.
+    pub fn sign_with_addrnd<P: ParameterSet>(
+        sk: &SigningKey<P>,
+        msg: &[u8],
+        ctx: &[u8],
+        addrnd: Option<&P::Seed>,
+    ) -> Result<Signature<P>, Error> {
+        let prefix = MessagePrefix::pure(ctx)?;
+        Ok(sk.sign_message(&prefix, msg, addrnd.map(AsRef::as_ref)))
+    }
+
+    /// FIPS 205, Algorithm 23 (hash_slh_sign) of PH(`msg`) with the caller's `addrnd`: what
+    /// [`SigningKey::sign_prehash`] gives when its generator yields `addrnd` (`None`: the
+    /// deterministic variant).
+    ///
+    /// # Errors
+    /// [`Error::ContextTooLong`] if `ctx` is longer than 255 bytes.
+    pub fn sign_prehash_with_addrnd<P: ParameterSet>(
+        sk: &SigningKey<P>,
+        ph: PreHash,
+        msg: &[u8],
+        ctx: &[u8],
+        addrnd: Option<&P::Seed>,
+    ) -> Result<Signature<P>, Error> {
+        sign_digest_with_addrnd(sk, ph, ph.hash(msg).as_bytes(), ctx, addrnd)
+    }
+
+    /// FIPS 205, Algorithm 23 (hash_slh_sign) of a digest the caller computed, with the
+    /// caller's `addrnd`: what [`SigningKey::sign_digest`] gives when its generator yields
+    /// `addrnd` (`None`: the deterministic variant).
+    ///
+    /// # Errors
+    /// [`Error::ContextTooLong`] if `ctx` is longer than 255 bytes; [`Error::InvalidLength`]
+    /// if `digest` is not `ph.digest_size()` long.
+    pub fn sign_digest_with_addrnd<P: ParameterSet>(
+        sk: &SigningKey<P>,
+        ph: PreHash,
+        digest: &[u8],
+        ctx: &[u8],
+        addrnd: Option<&P::Seed>,
+    ) -> Result<Signature<P>, Error> {
+        let prefix = MessagePrefix::prehash(ph, ctx)?;
+        let digest = ph.digest_from(digest)?;
+        Ok(sk.sign_message(&prefix, digest.as_bytes(), addrnd.map(AsRef::as_ref)))
     }
 }
