@@ -16,6 +16,9 @@
 //!
 //! On targets other than x86-64 (Cortex-M, wasm32, …) the level is always [`Level::Portable`].
 
+#[cfg(target_arch = "x86_64")]
+pub(crate) mod lattice;
+
 /// Proof that the CPU has AVX2: only [`level`] makes one, after detecting it.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Avx2(());
