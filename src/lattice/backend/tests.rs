@@ -356,7 +356,11 @@ fn norm_at_least<B: Rounding>(b: B) {
         assert_eq!(b.norm_at_least(&a, bound), 0, "bound {bound}");
         assert_eq!(Portable.norm_at_least(&a, bound), 0, "bound {bound}");
         let i = rng.range(0, N as i64 - 1) as usize;
-        a[i] = if rng.next().is_multiple_of(2) { bound } else { -bound };
+        a[i] = if rng.next().is_multiple_of(2) {
+            bound
+        } else {
+            -bound
+        };
         assert_eq!(b.norm_at_least(&a, bound), 1, "bound {bound} at {i}");
         assert_eq!(Portable.norm_at_least(&a, bound), 1, "bound {bound} at {i}");
     }
