@@ -178,6 +178,10 @@ pub mod backend {
     #[cfg(any(feature = "force-backend", feature = "ct-check"))]
     #[doc(hidden)]
     pub use crate::simd::force;
+
+    #[cfg(feature = "force-backend")]
+    #[doc(hidden)]
+    pub use crate::lattice::kernels;
 }
 
 /// Stamps out the public module of one ML-KEM parameter set: aliases and sizes, nothing more.

@@ -10,6 +10,8 @@
 
 pub(crate) mod backend;
 mod field;
+#[cfg(feature = "force-backend")]
+pub mod kernels;
 mod pack;
 
 use core::fmt;
