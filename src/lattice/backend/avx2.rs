@@ -3,7 +3,8 @@
 //! The arithmetic is the portable backend's, lane by lane (the same Montgomery products, the
 //! same reduction points), so results are bit-identical to it and the tests compare them
 //! exactly. No kernel branches on or indexes memory with a coefficient, except `rej_uniform*`,
-//! whose input is public. Loops run a fixed number of times and are unrolled by the compiler.
+//! whose input is public. Loops run a fixed number of times; where the compiler keeps one
+//! rolled, its counter is the only branch.
 //!
 //! The kernels are safe `#[target_feature]` functions; [`Avx2`] calls them through the entry
 //! points in `crate::simd::lattice`, with the token that proves the CPU has AVX2.
