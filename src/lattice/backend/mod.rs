@@ -125,16 +125,21 @@ macro_rules! on_level {
     };
 }
 
-/// The dispatching implementation of [`Backend`] for one field.
+/// The dispatching implementation of [`Backend`] for one field. Inlined, so that the portable
+/// code keeps the constant lengths of its callers (measured: rej_uniform's loop lost them
+/// behind an out-of-line dispatch, 1.2 % more instructions in ML-KEM and ML-DSA).
 macro_rules! dispatch {
     ($field:ty) => {
         impl Backend<$field> for Active {
+            #[inline]
             fn ntt(self, a: &mut [<$field as Field>::Coeff; N]) {
                 on_level!(b => Backend::<$field>::ntt(b, a))
             }
+            #[inline]
             fn inv_ntt(self, a: &mut [<$field as Field>::Coeff; N]) {
                 on_level!(b => Backend::<$field>::inv_ntt(b, a))
             }
+            #[inline]
             fn multiply_ntts_acc(
                 self,
                 acc: &mut [<$field as Field>::Coeff; N],
@@ -143,21 +148,28 @@ macro_rules! dispatch {
             ) {
                 on_level!(b => Backend::<$field>::multiply_ntts_acc(b, acc, a, x))
             }
+            #[inline]
             fn reduce(self, a: &mut [<$field as Field>::Coeff; N]) {
                 on_level!(b => Backend::<$field>::reduce(b, a))
             }
+            #[inline]
             fn mul_r(self, a: &mut [<$field as Field>::Coeff; N]) {
                 on_level!(b => Backend::<$field>::mul_r(b, a))
             }
+            #[inline]
             fn canonicalize(self, a: &mut [<$field as Field>::Coeff; N]) {
                 on_level!(b => Backend::<$field>::canonicalize(b, a))
             }
+            #[inline]
             fn compress(self, d: u32, a: &mut [<$field as Field>::Coeff; N]) {
                 on_level!(b => Backend::<$field>::compress(b, d, a))
             }
+            #[inline]
             fn decompress(self, d: u32, a: &mut [<$field as Field>::Coeff; N]) {
                 on_level!(b => Backend::<$field>::decompress(b, d, a))
             }
+            // Always: ML-DSA's call site kept it out of line with `#[inline]` alone.
+            #[inline(always)]
             fn rej_uniform(self, bytes: &[u8], out: &mut [<$field as Field>::Coeff]) -> usize {
                 on_level!(b => Backend::<$field>::rej_uniform(b, bytes, out))
             }
