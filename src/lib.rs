@@ -226,6 +226,10 @@ pub mod backend {
     #[cfg(any(feature = "force-backend", feature = "ct-check"))]
     #[doc(hidden)]
     pub use crate::hash::multi_keccak::exposed as keccak;
+
+    #[cfg(feature = "force-backend")]
+    #[doc(hidden)]
+    pub use crate::lattice::kernels;
 }
 
 /// Stamps out the public module of one ML-KEM parameter set: aliases and sizes, nothing more.

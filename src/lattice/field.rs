@@ -94,9 +94,9 @@ pub struct Q3329;
 impl Q3329 {
     const Q16: i16 = 3329;
     /// q⁻¹ mod 2^16, as a signed 16-bit value.
-    const QINV: i16 = q_inv(3329) as u16 as i16;
+    pub(crate) const QINV: i16 = q_inv(3329) as u16 as i16;
     /// ⌊2^26 / q⌉ for Barrett reduction.
-    const BARRETT: i16 = (((1i32 << 26) + 3329 / 2) / 3329) as i16;
+    pub(crate) const BARRETT: i16 = (((1i32 << 26) + 3329 / 2) / 3329) as i16;
     const R: i64 = 1 << 16;
 
     const fn zetas() -> [i16; 128] {
@@ -178,9 +178,9 @@ impl Field for Q3329 {
 pub struct Q8380417;
 
 impl Q8380417 {
-    const QINV: i32 = q_inv(8_380_417) as i32;
+    pub(crate) const QINV: i32 = q_inv(8_380_417) as i32;
     const R: i64 = 1 << 32;
-    const HALF: i32 = (8_380_417 - 1) / 2;
+    pub(crate) const HALF: i32 = (8_380_417 - 1) / 2;
 
     const fn zetas() -> [i32; 256] {
         let mut t = [0i32; 256];

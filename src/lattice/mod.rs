@@ -10,6 +10,8 @@
 
 pub(crate) mod backend;
 mod field;
+#[cfg(feature = "force-backend")]
+pub mod kernels;
 mod pack;
 // Not called by the algorithms yet: they will sample a matrix row four entries at a time.
 #[allow(dead_code)]
@@ -36,7 +38,13 @@ pub struct Poly<F: Field> {
     pub(crate) coeffs: [F::Coeff; N],
 }
 
-impl<F: Field> Poly<F> {
+// The bound names the crate-internal dispatcher; `Poly` is public only as a name in trait
+// bounds of the parameter sets, its methods are all crate-internal.
+#[allow(private_bounds)]
+impl<F: Field> Poly<F>
+where
+    Active: Backend<F>,
+{
     /// The zero polynomial.
     pub(crate) fn zero() -> Self {
         Self::ZERO
@@ -44,46 +52,46 @@ impl<F: Field> Poly<F> {
 
     /// Forward NTT in place. Input: |coefficients| < q. Output: reduced, |c| ≤ q/2.
     pub(crate) fn ntt(&mut self) {
-        <Active as Backend<F>>::ntt(&mut self.coeffs);
+        <Active as Backend<F>>::ntt(Active, &mut self.coeffs);
     }
 
     /// Inverse NTT in place, multiplied by the Montgomery factor R so that it undoes the R⁻¹ of
     /// [`Poly::multiply_ntts_acc`]. Input: |coefficients| ≤ q/2 (call [`Poly::reduce`] first).
     /// Output: |c| < q.
     pub(crate) fn inv_ntt(&mut self) {
-        <Active as Backend<F>>::inv_ntt(&mut self.coeffs);
+        <Active as Backend<F>>::inv_ntt(Active, &mut self.coeffs);
     }
 
     /// `self += a ∘ b · R⁻¹` in the NTT domain (MultiplyNTTs, lazily accumulated).
     /// Inputs |c| < q; for q = 3329 up to four products (8q < 2^15) may be accumulated before
     /// [`Poly::reduce`].
     pub(crate) fn multiply_ntts_acc(&mut self, a: &Self, b: &Self) {
-        <Active as Backend<F>>::multiply_ntts_acc(&mut self.coeffs, &a.coeffs, &b.coeffs);
+        <Active as Backend<F>>::multiply_ntts_acc(Active, &mut self.coeffs, &a.coeffs, &b.coeffs);
     }
 
     /// Reduces every coefficient to the centred representative, |c| ≤ q/2.
     pub(crate) fn reduce(&mut self) {
-        <Active as Backend<F>>::reduce(&mut self.coeffs);
+        <Active as Backend<F>>::reduce(Active, &mut self.coeffs);
     }
 
     /// Multiplies every coefficient by the Montgomery factor R (undoing one R⁻¹).
     pub(crate) fn mul_r(&mut self) {
-        <Active as Backend<F>>::mul_r(&mut self.coeffs);
+        <Active as Backend<F>>::mul_r(Active, &mut self.coeffs);
     }
 
     /// Maps every coefficient from |c| < q to its canonical representative in [0, q).
     pub(crate) fn canonicalize(&mut self) {
-        <Active as Backend<F>>::canonicalize(&mut self.coeffs);
+        <Active as Backend<F>>::canonicalize(Active, &mut self.coeffs);
     }
 
     /// Compress_d (FIPS 203 (4.7)) of every coefficient; input canonical, in [0, q).
     pub(crate) fn compress(&mut self, d: u32) {
-        <Active as Backend<F>>::compress(d, &mut self.coeffs);
+        <Active as Backend<F>>::compress(Active, d, &mut self.coeffs);
     }
 
     /// Decompress_d (FIPS 203 (4.8)) of every coefficient; input in [0, 2^d).
     pub(crate) fn decompress(&mut self, d: u32) {
-        <Active as Backend<F>>::decompress(d, &mut self.coeffs);
+        <Active as Backend<F>>::decompress(Active, d, &mut self.coeffs);
     }
 
     /// Coefficient-wise `self += other` without reduction.
@@ -154,7 +162,10 @@ impl<V: ConstZero + Send + Sync, const K: usize> Rows<V> for [V; K] {}
 /// Squeezes as many blocks as 256 coefficients take without rejections (3 for q = 3329, 5 for
 /// q = 8380417), then one block at a time; block sizes are multiples of 3, so this reads the same
 /// 3-byte groups as the standards' byte-by-byte loops. The seed is public: the rejections branch.
-pub(crate) fn sample_uniform<F: Field>(rho: &[u8; 32], b0: u8, b1: u8) -> Poly<F> {
+pub(crate) fn sample_uniform<F: Field>(rho: &[u8; 32], b0: u8, b1: u8) -> Poly<F>
+where
+    Active: Backend<F>,
+{
     const MAX_BLOCKS: usize = 5;
     let first_blocks = (N * 3 / (24 / F::UNIFORM_BITS) as usize).div_ceil(Shake128::RATE);
     let mut xof = Shake128::new();
@@ -165,11 +176,11 @@ pub(crate) fn sample_uniform<F: Field>(rho: &[u8; 32], b0: u8, b1: u8) -> Poly<F
     let mut buf = [0u8; MAX_BLOCKS * Shake128::RATE];
     let first = &mut buf[..first_blocks * Shake128::RATE];
     xof.squeeze(first);
-    let mut n = <Active as Backend<F>>::rej_uniform(first, &mut a.coeffs);
+    let mut n = <Active as Backend<F>>::rej_uniform(Active, first, &mut a.coeffs);
     while n < N {
         let block = &mut buf[..Shake128::RATE];
         xof.squeeze(block);
-        n += <Active as Backend<F>>::rej_uniform(block, &mut a.coeffs[n..]);
+        n += <Active as Backend<F>>::rej_uniform(Active, block, &mut a.coeffs[n..]);
     }
     a
 }

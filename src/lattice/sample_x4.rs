@@ -11,7 +11,10 @@ use crate::hash::multi_keccak::sponge::Shake128x4;
 /// is full; a stream that is done early is squeezed along with the others and the surplus is
 /// not read. Blocks are multiples of 3 bytes, so block by block reads the same 3-byte groups as
 /// the one-stream sampler. The seed is public: the rejections branch.
-pub(crate) fn sample_uniform_x4<F: Field>(rho: &[u8; 32], b: [[u8; 2]; 4], out: [&mut Poly<F>; 4]) {
+pub(crate) fn sample_uniform_x4<F: Field>(rho: &[u8; 32], b: [[u8; 2]; 4], out: [&mut Poly<F>; 4])
+where
+    Active: Backend<F>,
+{
     let mut xof = Shake128x4::new();
     xof.absorb_all(rho);
     xof.absorb(b.each_ref().map(|b| b.as_slice()));
@@ -23,7 +26,7 @@ pub(crate) fn sample_uniform_x4<F: Field>(rho: &[u8; 32], b: [[u8; 2]; 4], out: 
         reader.squeeze(blocks.each_mut().map(|block| block.as_mut_slice()));
         for ((poly, n), block) in out.iter_mut().zip(&mut filled).zip(&blocks) {
             if *n < N {
-                *n += <Active as Backend<F>>::rej_uniform(block, &mut poly.coeffs[*n..]);
+                *n += <Active as Backend<F>>::rej_uniform(Active, block, &mut poly.coeffs[*n..]);
             }
         }
     }
@@ -36,7 +39,10 @@ mod tests {
 
     /// Random seeds and indices (all 65 536 index pairs are equally valid), against four calls
     /// of the one-stream sampler.
-    fn matches_one_stream<F: Field>() {
+    fn matches_one_stream<F: Field>()
+    where
+        Active: Backend<F>,
+    {
         let mut x = 0x5eed_u64;
         let mut next = || {
             x ^= x << 13;

@@ -1,6 +1,6 @@
 //! The lattice core against the standard's definitions, written naively.
 
-use super::backend::{Backend, Portable};
+use super::backend::{Active, Backend, Portable};
 use super::*;
 
 /// A small deterministic generator for test inputs.
@@ -15,7 +15,10 @@ impl Lcg {
         (self.0 >> 33) as u32
     }
 
-    fn poly<F: Field>(&mut self, bound: i32) -> Poly<F> {
+    fn poly<F: Field>(&mut self, bound: i32) -> Poly<F>
+    where
+        Active: Backend<F>,
+    {
         let mut p = Poly::zero();
         for c in p.coeffs.iter_mut() {
             *c = F::from_i32((self.next() % (2 * bound as u32 + 1)) as i32 - bound);
@@ -150,7 +153,10 @@ both_fields!(
     ntt_multiplication_is_negacyclic_multiplication
 );
 
-fn zetas_are_the_standards_twiddles_in_montgomery_form<F: Standard>() {
+fn zetas_are_the_standards_twiddles_in_montgomery_form<F: Standard>()
+where
+    Active: Backend<F>,
+{
     let q = i64::from(F::Q);
     assert_eq!(F::ZETAS.len(), 1 << F::LAYERS);
     for (i, &z) in F::ZETAS.iter().enumerate() {
@@ -170,7 +176,10 @@ fn zetas_are_the_standards_twiddles_in_montgomery_form<F: Standard>() {
     );
 }
 
-fn ntt_is_the_standards_algorithm<F: Standard>() {
+fn ntt_is_the_standards_algorithm<F: Standard>()
+where
+    Active: Backend<F>,
+{
     let mut rng = Lcg(2);
     for _ in 0..20 {
         let mut a: Poly<F> = rng.poly(F::Q - 1);
@@ -181,7 +190,10 @@ fn ntt_is_the_standards_algorithm<F: Standard>() {
     }
 }
 
-fn inverse_ntt_undoes_ntt_times_r<F: Standard>() {
+fn inverse_ntt_undoes_ntt_times_r<F: Standard>()
+where
+    Active: Backend<F>,
+{
     let mut rng = Lcg(3);
     let a: Poly<F> = rng.poly(F::Q - 1);
     let mut b = a.clone();
@@ -193,7 +205,10 @@ fn inverse_ntt_undoes_ntt_times_r<F: Standard>() {
     assert_eq!(canonical(&b), expect);
 }
 
-fn ntt_multiplication_is_negacyclic_multiplication<F: Standard>() {
+fn ntt_multiplication_is_negacyclic_multiplication<F: Standard>()
+where
+    Active: Backend<F>,
+{
     let mut rng = Lcg(4);
     let q = i64::from(F::Q);
     for _ in 0..5 {
@@ -266,7 +281,7 @@ fn compress_is_the_rounded_quotient_for_every_input() {
             p.coeffs[x as usize % N] = x as i16;
             if x as usize % N == N - 1 || x == 3328 {
                 let mut c = p.clone();
-                <Portable as Backend<Q3329>>::compress(d, &mut c.coeffs);
+                <Portable as Backend<Q3329>>::compress(Portable, d, &mut c.coeffs);
                 let base = x - x % N as i32;
                 for (i, &y) in c.coeffs.iter().enumerate().take((x - base + 1) as usize) {
                     let v = base + i as i32;
@@ -285,7 +300,7 @@ fn decompress_is_the_rounded_product() {
         let mut p = Poly::<Q3329>::zero();
         for y in 0..(1 << d) {
             p.coeffs[0] = y as i16;
-            <Portable as Backend<Q3329>>::decompress(d, &mut p.coeffs);
+            <Portable as Backend<Q3329>>::decompress(Portable, d, &mut p.coeffs);
             let expect = (3329 * y * 2 + (1 << d)) / (2 << d);
             assert_eq!(i32::from(p.coeffs[0]), expect, "d = {d}, y = {y}");
         }
@@ -301,7 +316,7 @@ fn rej_uniform_stops_when_full_and_skips_values_above_q() {
     ];
     let mut out = [0i16; 3];
     assert_eq!(
-        <Portable as Backend<Q3329>>::rej_uniform(&bytes, &mut out),
+        <Portable as Backend<Q3329>>::rej_uniform(Portable, &bytes, &mut out),
         3
     );
     assert_eq!(out, [1, 3328, 5]);

@@ -248,3 +248,22 @@ macro_rules! for_each_slh_dsa_set {
         mod shake_256f { $( #[test] fn $case() { super::$case::<pqfips::slh_dsa::SlhDsaShake256f>() } )* }
     };
 }
+
+/// Runs `f` on every backend this CPU has (`pqfips::backend::available()`), each forced in
+/// turn, then lifts the limit; returns how many ran. The forced backend is global to the
+/// process and tests run in parallel threads: a lock keeps two such runs apart.
+pub fn on_every_backend(mut f: impl FnMut(pqfips::backend::Backend)) -> usize {
+    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    // A test that failed while holding the lock leaves nothing to repair: each run forces its
+    // own backend.
+    let _guard = LOCK.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut ran = 0;
+    for backend in pqfips::backend::available() {
+        pqfips::backend::force(Some(backend));
+        assert_eq!(pqfips::backend::active(), backend);
+        f(backend);
+        ran += 1;
+    }
+    pqfips::backend::force(None);
+    ran
+}
