@@ -107,8 +107,12 @@
 //!   adds `sign_into`, for its large signatures.
 //!
 //! ## Features
-//! No public features: the crate is `no_std` and needs neither `std` nor `alloc`; [`Error`]
-//! implements [`core::error::Error`]. The `ct-check` feature is internal to the repository's
+//! The crate is `no_std` and needs neither `std` nor `alloc`; [`Error`] implements
+//! [`core::error::Error`]. Off by default:
+//! - `pkcs8`: the IETF key formats, SubjectPublicKeyInfo and PKCS#8 in DER and PEM, for every
+//!   parameter set (module `pkcs8`), still without a heap.
+//!
+//! The `ct-check` feature is internal to the repository's
 //! constant-time check (it lets the algorithms mark where a value derived from secrets becomes
 //! public, for valgrind); it changes no result and is not meant for applications.
 
@@ -159,6 +163,8 @@ pub mod ml_dsa;
 // The one module allowed `unsafe`: calls into `#[target_feature]` kernels, each behind its
 // detected-feature token.
 pub mod ml_kem;
+#[cfg(feature = "pkcs8")]
+pub mod pkcs8;
 #[allow(unsafe_code)]
 mod simd;
 pub mod slh_dsa;
@@ -216,6 +222,18 @@ macro_rules! ml_kem_module {
             pub const DECAPSULATION_KEY_SIZE: usize = <$set as ParameterSet>::DECAPSULATION_KEY_SIZE;
             /// Bytes of a ciphertext.
             pub const CIPHERTEXT_SIZE: usize = <$set as ParameterSet>::CIPHERTEXT_SIZE;
+            /// Bytes of an encapsulation key's SubjectPublicKeyInfo DER.
+            #[cfg(feature = "pkcs8")]
+            pub const SPKI_DER_SIZE: usize = <EncapsulationKey as crate::pkcs8::PublicKeyFormat>::SPKI_DER_SIZE;
+            /// Bytes of an encapsulation key's SubjectPublicKeyInfo PEM.
+            #[cfg(feature = "pkcs8")]
+            pub const SPKI_PEM_SIZE: usize = <EncapsulationKey as crate::pkcs8::PublicKeyFormat>::SPKI_PEM_SIZE;
+            /// Bytes of a decapsulation key's PKCS#8 DER, as exported (`seed` form).
+            #[cfg(feature = "pkcs8")]
+            pub const PKCS8_DER_SIZE: usize = <DecapsulationKey as crate::pkcs8::PrivateKeyFormat>::PKCS8_DER_SIZE;
+            /// Bytes of a decapsulation key's PKCS#8 PEM, as exported (`seed` form).
+            #[cfg(feature = "pkcs8")]
+            pub const PKCS8_PEM_SIZE: usize = <DecapsulationKey as crate::pkcs8::PrivateKeyFormat>::PKCS8_PEM_SIZE;
 
             #[doc = concat!("An ", $name, " encapsulation key (public).")]
             pub type EncapsulationKey = ml_kem::EncapsulationKey<$set>;
@@ -298,6 +316,18 @@ macro_rules! ml_dsa_module {
             pub const SIGNING_KEY_SIZE: usize = <$set as ParameterSet>::SIGNING_KEY_SIZE;
             /// Bytes of a signature.
             pub const SIGNATURE_SIZE: usize = <$set as ParameterSet>::SIGNATURE_SIZE;
+            /// Bytes of a verifying key's SubjectPublicKeyInfo DER.
+            #[cfg(feature = "pkcs8")]
+            pub const SPKI_DER_SIZE: usize = <VerifyingKey as crate::pkcs8::PublicKeyFormat>::SPKI_DER_SIZE;
+            /// Bytes of a verifying key's SubjectPublicKeyInfo PEM.
+            #[cfg(feature = "pkcs8")]
+            pub const SPKI_PEM_SIZE: usize = <VerifyingKey as crate::pkcs8::PublicKeyFormat>::SPKI_PEM_SIZE;
+            /// Bytes of a signing key's PKCS#8 DER, as exported.
+            #[cfg(feature = "pkcs8")]
+            pub const PKCS8_DER_SIZE: usize = <SigningKey as crate::pkcs8::PrivateKeyFormat>::PKCS8_DER_SIZE;
+            /// Bytes of a signing key's PKCS#8 PEM, as exported.
+            #[cfg(feature = "pkcs8")]
+            pub const PKCS8_PEM_SIZE: usize = <SigningKey as crate::pkcs8::PrivateKeyFormat>::PKCS8_PEM_SIZE;
 
             #[doc = concat!("An ", $name, " signing key (secret).")]
             pub type SigningKey = ml_dsa::SigningKey<$set>;
@@ -381,6 +411,18 @@ macro_rules! slh_dsa_module {
             pub const SIGNING_KEY_SIZE: usize = <$set as ParameterSet>::SIGNING_KEY_SIZE;
             /// Bytes of a signature.
             pub const SIGNATURE_SIZE: usize = <$set as ParameterSet>::SIGNATURE_SIZE;
+            /// Bytes of a verifying key's SubjectPublicKeyInfo DER.
+            #[cfg(feature = "pkcs8")]
+            pub const SPKI_DER_SIZE: usize = <VerifyingKey as crate::pkcs8::PublicKeyFormat>::SPKI_DER_SIZE;
+            /// Bytes of a verifying key's SubjectPublicKeyInfo PEM.
+            #[cfg(feature = "pkcs8")]
+            pub const SPKI_PEM_SIZE: usize = <VerifyingKey as crate::pkcs8::PublicKeyFormat>::SPKI_PEM_SIZE;
+            /// Bytes of a signing key's PKCS#8 DER, as exported.
+            #[cfg(feature = "pkcs8")]
+            pub const PKCS8_DER_SIZE: usize = <SigningKey as crate::pkcs8::PrivateKeyFormat>::PKCS8_DER_SIZE;
+            /// Bytes of a signing key's PKCS#8 PEM, as exported.
+            #[cfg(feature = "pkcs8")]
+            pub const PKCS8_PEM_SIZE: usize = <SigningKey as crate::pkcs8::PrivateKeyFormat>::PKCS8_PEM_SIZE;
 
             #[doc = concat!("An ", $name, " signing key (secret).")]
             pub type SigningKey = slh_dsa::SigningKey<$set>;
