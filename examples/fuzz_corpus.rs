@@ -1,4 +1,5 @@
-//! Writes the fuzz targets' seed corpora from the NIST vectors in `kat/`:
+//! Writes the fuzz targets' seed corpora from the NIST vectors and the RFCs' example keys in
+//! `kat/`:
 //! `cargo run --release --example fuzz_corpus -- fuzz/corpus` (run by `.ci/run`; corpora are
 //! not committed). Each input starts with the parameter-set byte the targets dispatch on, then
 //! the layout each target documents.
@@ -117,6 +118,7 @@ fn main() {
     }
     ml_dsa(&mut corpus);
     slh_dsa(&mut corpus);
+    key_formats(&mut corpus);
     let mut per_target = std::collections::BTreeMap::<&str, usize>::new();
     for ((target, _, _), n) in &corpus.count {
         *per_target.entry(target).or_default() += n;
@@ -237,4 +239,34 @@ fn slh_dsa(corpus: &mut Corpus) {
         slh_dsa_set_byte,
         |t| !str_field(t, "reason").starts_with("invalid signature"),
     );
+}
+
+/// The RFCs' example keys (kat/formats/) for the `key_formats` target, as PEM and as DER: set ‖
+/// file, the set byte being 0–2 for ML-KEM, 3–5 for ML-DSA, 6 + `slh_dsa_set_byte` for SLH-DSA.
+fn key_formats(corpus: &mut Corpus) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("kat/formats");
+    let mut files = vec![];
+    for (set, name) in ["ML-KEM-512", "ML-KEM-768", "ML-KEM-1024"]
+        .iter()
+        .enumerate()
+    {
+        for suffix in ["-seed.priv", "-expanded.priv", "-both.priv", ".pub"] {
+            files.push((set as u8, format!("ml-kem/{name}{suffix}")));
+        }
+    }
+    for (set, name) in ["ML-DSA-44", "ML-DSA-65", "ML-DSA-87"].iter().enumerate() {
+        for suffix in ["-seed.priv", "-expanded.priv", "-both.priv", ".pub"] {
+            files.push((3 + set as u8, format!("ml-dsa/{name}{suffix}")));
+        }
+    }
+    let slh = 6 + slh_dsa_set_byte("SLH-DSA-SHA2-128s");
+    for suffix in [".priv", ".pub"] {
+        files.push((slh, format!("slh-dsa/id-slh-dsa-sha2-128s{suffix}")));
+    }
+    for (id, (set, file)) in files.iter().enumerate() {
+        let pem = std::fs::read(dir.join(file)).expect("kat/formats file");
+        let (_, der) = pem_rfc7468::decode_vec(&pem).expect("PEM");
+        corpus.add("key_formats", *set, "pem", id as u64, &[&pem]);
+        corpus.add("key_formats", *set, "der", id as u64, &[&der]);
+    }
 }

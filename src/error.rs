@@ -32,6 +32,11 @@ pub enum Error {
     ContextTooLong,
     /// A signature did not verify, or is not a well-formed signature encoding.
     InvalidSignature,
+    /// A key in SubjectPublicKeyInfo or PKCS#8 form (DER or PEM) is malformed or not this
+    /// parameter set's, or an encoder's buffer is too small: the
+    /// [`KeyFormatError`](crate::pkcs8::KeyFormatError) says which.
+    #[cfg(feature = "pkcs8")]
+    KeyFormat(crate::pkcs8::KeyFormatError),
     /// The random number generator reported a failure (only from the `try_` forms, which take a
     /// [`rand_core::TryCryptoRng`], and from the forms that use the operating system's
     /// generator). Nothing was generated, encapsulated or signed.
@@ -109,6 +114,8 @@ impl fmt::Display for Error {
             Error::InvalidKey => f.write_str("invalid key: the FIPS input check failed"),
             Error::ContextTooLong => f.write_str("context string longer than 255 bytes"),
             Error::InvalidSignature => f.write_str("invalid signature"),
+            #[cfg(feature = "pkcs8")]
+            Error::KeyFormat(e) => write!(f, "key format: {e}"),
             Error::RandomSource => f.write_str("the random number generator failed"),
         }
     }

@@ -140,6 +140,8 @@
 //! - `signature`: the RustCrypto `signature` traits for every ML-DSA and SLH-DSA set, and
 //!   `pqfips::signature::WithContext` for a context string (module `pqfips::signature`).
 //! - `kem`: the RustCrypto `kem` traits for every ML-KEM set (on [`ml_kem::MlKem512`], …).
+//! - `pkcs8`: the IETF key formats, SubjectPublicKeyInfo and PKCS#8 in DER and PEM, for every
+//!   parameter set (module `pkcs8`), still without a heap.
 //! - `serde`: serde for public keys, ciphertexts and signatures, through `serdect`;
 //!   `serde-secret-keys` adds the secret keys, as their canonical forms.
 //!
@@ -192,6 +194,8 @@ mod hash;
 mod lattice;
 pub mod ml_dsa;
 pub mod ml_kem;
+#[cfg(feature = "pkcs8")]
+pub mod pkcs8;
 mod rng;
 // The one module allowed `unsafe`: calls into `#[target_feature]` kernels, each behind its
 // detected-feature token.
@@ -272,6 +276,18 @@ macro_rules! ml_kem_module {
                 <$set as ParameterSet>::EXPANDED_DECAPSULATION_KEY_SIZE;
             /// Bytes of a ciphertext.
             pub const CIPHERTEXT_SIZE: usize = <$set as ParameterSet>::CIPHERTEXT_SIZE;
+            /// Bytes of an encapsulation key's SubjectPublicKeyInfo DER.
+            #[cfg(feature = "pkcs8")]
+            pub const SPKI_DER_SIZE: usize = <EncapsulationKey as crate::pkcs8::PublicKeyFormat>::SPKI_DER_SIZE;
+            /// Bytes of an encapsulation key's SubjectPublicKeyInfo PEM.
+            #[cfg(feature = "pkcs8")]
+            pub const SPKI_PEM_SIZE: usize = <EncapsulationKey as crate::pkcs8::PublicKeyFormat>::SPKI_PEM_SIZE;
+            /// Bytes of a decapsulation key's PKCS#8 DER, as exported (`seed` form).
+            #[cfg(feature = "pkcs8")]
+            pub const PKCS8_DER_SIZE: usize = <DecapsulationKey as crate::pkcs8::PrivateKeyFormat>::PKCS8_DER_SIZE;
+            /// Bytes of a decapsulation key's PKCS#8 PEM, as exported (`seed` form).
+            #[cfg(feature = "pkcs8")]
+            pub const PKCS8_PEM_SIZE: usize = <DecapsulationKey as crate::pkcs8::PrivateKeyFormat>::PKCS8_PEM_SIZE;
 
             #[doc = concat!("An ", $name, " encapsulation key (public).")]
             pub type EncapsulationKey = ml_kem::EncapsulationKey<$set>;
@@ -358,6 +374,18 @@ macro_rules! ml_dsa_module {
                 <$set as ParameterSet>::EXPANDED_SIGNING_KEY_SIZE;
             /// Bytes of a signature.
             pub const SIGNATURE_SIZE: usize = <$set as ParameterSet>::SIGNATURE_SIZE;
+            /// Bytes of a verifying key's SubjectPublicKeyInfo DER.
+            #[cfg(feature = "pkcs8")]
+            pub const SPKI_DER_SIZE: usize = <VerifyingKey as crate::pkcs8::PublicKeyFormat>::SPKI_DER_SIZE;
+            /// Bytes of a verifying key's SubjectPublicKeyInfo PEM.
+            #[cfg(feature = "pkcs8")]
+            pub const SPKI_PEM_SIZE: usize = <VerifyingKey as crate::pkcs8::PublicKeyFormat>::SPKI_PEM_SIZE;
+            /// Bytes of a signing key's PKCS#8 DER, as exported.
+            #[cfg(feature = "pkcs8")]
+            pub const PKCS8_DER_SIZE: usize = <SigningKey as crate::pkcs8::PrivateKeyFormat>::PKCS8_DER_SIZE;
+            /// Bytes of a signing key's PKCS#8 PEM, as exported.
+            #[cfg(feature = "pkcs8")]
+            pub const PKCS8_PEM_SIZE: usize = <SigningKey as crate::pkcs8::PrivateKeyFormat>::PKCS8_PEM_SIZE;
 
             #[doc = concat!("An ", $name, " signing key (secret).")]
             pub type SigningKey = ml_dsa::SigningKey<$set>;
@@ -490,6 +518,18 @@ macro_rules! slh_dsa_module {
             pub const SIGNING_KEY_SIZE: usize = <$set as ParameterSet>::SIGNING_KEY_SIZE;
             /// Bytes of a signature.
             pub const SIGNATURE_SIZE: usize = <$set as ParameterSet>::SIGNATURE_SIZE;
+            /// Bytes of a verifying key's SubjectPublicKeyInfo DER.
+            #[cfg(feature = "pkcs8")]
+            pub const SPKI_DER_SIZE: usize = <VerifyingKey as crate::pkcs8::PublicKeyFormat>::SPKI_DER_SIZE;
+            /// Bytes of a verifying key's SubjectPublicKeyInfo PEM.
+            #[cfg(feature = "pkcs8")]
+            pub const SPKI_PEM_SIZE: usize = <VerifyingKey as crate::pkcs8::PublicKeyFormat>::SPKI_PEM_SIZE;
+            /// Bytes of a signing key's PKCS#8 DER, as exported.
+            #[cfg(feature = "pkcs8")]
+            pub const PKCS8_DER_SIZE: usize = <SigningKey as crate::pkcs8::PrivateKeyFormat>::PKCS8_DER_SIZE;
+            /// Bytes of a signing key's PKCS#8 PEM, as exported.
+            #[cfg(feature = "pkcs8")]
+            pub const PKCS8_PEM_SIZE: usize = <SigningKey as crate::pkcs8::PrivateKeyFormat>::PKCS8_PEM_SIZE;
 
             #[doc = concat!("An ", $name, " signing key (secret).")]
             pub type SigningKey = slh_dsa::SigningKey<$set>;

@@ -371,3 +371,334 @@ fn ml_dsa_65() {
 fn ml_dsa_87() {
     ml_dsa::<ml_dsa::MlDsa87>();
 }
+
+/// The key-format decoders (feature `pkcs8`), PKCS#8 and SubjectPublicKeyInfo, DER and PEM,
+/// of every set: fed every truncation of a valid encoding, the encoding with each byte replaced
+/// by a random one, and random bytes of every length up to twice its length. Each call returns
+/// `Err` or a key that exports and imports back to itself, never panics.
+#[cfg(feature = "pkcs8")]
+mod key_formats {
+    use pqfips::pkcs8::AssociatedOid;
+
+    use super::*;
+
+    /// One decoder and a valid input for it; `text` inputs are PEM, mutated within printable
+    /// ASCII so that they stay strings.
+    struct Decoder<'a> {
+        name: String,
+        valid: Vec<u8>,
+        text: bool,
+        call: Call<'a>,
+    }
+
+    fn mutation(rng: &mut TestRng, text: bool) -> u8 {
+        if text {
+            // Printable ASCII and the newline: Base64, the boundaries' dashes and letters.
+            let c = 0x20 + rng.below(0x60) as u8;
+            if c == 0x7f { b'\n' } else { c }
+        } else {
+            rng.next() as u8
+        }
+    }
+
+    fn sweep(decoder: &Decoder, rng: &mut TestRng) -> usize {
+        let valid = &decoder.valid;
+        assert_eq!(
+            (decoder.call)(valid),
+            Ok(()),
+            "{}: a valid input",
+            decoder.name
+        );
+        let mut calls = 1;
+        for len in 0..valid.len() {
+            // PEM without its final newline is still PEM: the only truncation that may decode.
+            let result = (decoder.call)(&valid[..len]);
+            let last_newline = decoder.text && len == valid.len() - 1;
+            assert!(
+                result.is_err() || last_newline,
+                "{}: truncated",
+                decoder.name
+            );
+            let mut changed = valid.clone();
+            changed[len] = mutation(rng, decoder.text);
+            let _ = (decoder.call)(&changed);
+            calls += 2;
+        }
+        for len in 0..=2 * valid.len() {
+            let random: Vec<u8> = (0..len).map(|_| mutation(rng, decoder.text)).collect();
+            let _ = (decoder.call)(&random);
+            calls += 1;
+        }
+        calls
+    }
+
+    fn text(bytes: &[u8]) -> &str {
+        std::str::from_utf8(bytes).expect("mutated within ASCII")
+    }
+
+    /// Valid encodings of a key pair: the private key in the forms to start from, the rest as
+    /// exported.
+    struct Valid {
+        private_ders: Vec<Vec<u8>>,
+        private_pem: String,
+        public_der: Vec<u8>,
+        public_pem: String,
+    }
+
+    /// The decoders of a key pair, the check of an imported private key, and the encoder of a
+    /// public key.
+    struct Codecs<K, V> {
+        private: fn(&[u8]) -> Result<K, Error>,
+        private_pem: fn(&str) -> Result<K, Error>,
+        check_private: fn(&K),
+        public: fn(&[u8]) -> Result<V, Error>,
+        public_pem: fn(&str) -> Result<V, Error>,
+        public_der_of: fn(&V) -> Vec<u8>,
+    }
+
+    /// The four decoders of a key pair, each with its valid input.
+    fn decoders<'a, K: 'a, V: PartialEq + std::fmt::Debug + 'a>(
+        name: &str,
+        valid: Valid,
+        codecs: Codecs<K, V>,
+    ) -> Vec<Decoder<'a>> {
+        let Valid {
+            private_ders,
+            private_pem,
+            public_der,
+            public_pem,
+        } = valid;
+        let Codecs {
+            private,
+            private_pem: private_pem_decode,
+            check_private,
+            public,
+            public_pem: public_pem_decode,
+            public_der_of,
+        } = codecs;
+        let mut out: Vec<Decoder<'a>> = private_ders
+            .into_iter()
+            .enumerate()
+            .map(|(i, valid)| Decoder {
+                name: format!("{name} from_pkcs8_der #{i}"),
+                valid,
+                text: false,
+                call: Box::new(move |b| private(b).map(|k| check_private(&k))),
+            })
+            .collect();
+        out.push(Decoder {
+            name: format!("{name} from_pkcs8_pem"),
+            valid: private_pem.into_bytes(),
+            text: true,
+            call: Box::new(move |b| private_pem_decode(text(b)).map(|k| check_private(&k))),
+        });
+        out.push(Decoder {
+            name: format!("{name} from_public_key_der"),
+            valid: public_der,
+            text: false,
+            // Accepted only if canonical: it exports to the very input.
+            call: Box::new(move |b| public(b).map(|v| assert_eq!(public_der_of(&v), b))),
+        });
+        out.push(Decoder {
+            name: format!("{name} from_public_key_pem"),
+            valid: public_pem.into_bytes(),
+            text: true,
+            call: Box::new(move |b| {
+                public_pem_decode(text(b)).map(|v| {
+                    let der = public_der_of(&v);
+                    assert_eq!(public(&der).unwrap(), v);
+                })
+            }),
+        });
+        out
+    }
+
+    fn run(decoders: &[Decoder], seed: u64) {
+        let mut rng = TestRng::new(seed);
+        let calls: usize = decoders.iter().map(|d| sweep(d, &mut rng)).sum();
+        println!("{} decoders, {calls} calls", decoders.len());
+    }
+
+    fn ml_kem<P: ml_kem::ParameterSet + AssociatedOid>() {
+        let mut rng = TestRng::new(15);
+        let dk = DecapsulationKey::<P>::generate(&mut rng);
+        let ek = dk.encapsulation_key();
+        let mut buf = vec![0u8; 8192];
+        let seed_der = dk.to_pkcs8_der(&mut buf).unwrap().to_vec();
+        let pem = dk.to_pkcs8_pem(&mut buf).unwrap().to_string();
+        let pub_der = ek.to_public_key_der(&mut buf).unwrap().to_vec();
+        let pub_pem = ek.to_public_key_pem(&mut buf).unwrap().to_string();
+        // The `both` form, by hand: the seed form's CHOICE replaced (sizes below 64 KiB).
+        let expanded = dk.to_expanded_bytes();
+        let both = both_form(&seed_der, dk.seed().unwrap(), expanded.as_ref());
+        let valid = Valid {
+            private_ders: vec![seed_der, both],
+            private_pem: pem,
+            public_der: pub_der,
+            public_pem: pub_pem,
+        };
+        let codecs = Codecs {
+            private: DecapsulationKey::<P>::from_pkcs8_der,
+            private_pem: DecapsulationKey::<P>::from_pkcs8_pem,
+            check_private: |k| {
+                let mut buf = [0u8; 256];
+                let der = k.to_pkcs8_der(&mut buf).unwrap();
+                assert!(DecapsulationKey::<P>::from_pkcs8_der(der).unwrap() == *k);
+            },
+            public: EncapsulationKey::<P>::from_public_key_der,
+            public_pem: EncapsulationKey::<P>::from_public_key_pem,
+            public_der_of: |v| {
+                let mut buf = [0u8; 4096];
+                v.to_public_key_der(&mut buf).unwrap().to_vec()
+            },
+        };
+        let decoders = decoders(P::NAME, valid, codecs);
+        run(&decoders, 16);
+    }
+
+    fn ml_dsa<P: ml_dsa::ParameterSet + AssociatedOid>() {
+        let mut rng = TestRng::new(17);
+        let sk = SigningKey::<P>::generate(&mut rng);
+        let vk = sk.verifying_key();
+        let mut buf = vec![0u8; 8192];
+        let seed_der = sk.to_pkcs8_der(&mut buf).unwrap().to_vec();
+        let pem = sk.to_pkcs8_pem(&mut buf).unwrap().to_string();
+        let pub_der = vk.to_public_key_der(&mut buf).unwrap().to_vec();
+        let pub_pem = vk.to_public_key_pem(&mut buf).unwrap().to_string();
+        let expanded = sk.to_expanded_bytes();
+        let both = both_form(&seed_der, sk.seed().unwrap(), expanded.as_ref());
+        let valid = Valid {
+            private_ders: vec![seed_der, both],
+            private_pem: pem,
+            public_der: pub_der,
+            public_pem: pub_pem,
+        };
+        let codecs = Codecs {
+            private: SigningKey::<P>::from_pkcs8_der,
+            private_pem: SigningKey::<P>::from_pkcs8_pem,
+            check_private: |k| {
+                let mut buf = [0u8; 256];
+                let der = k.to_pkcs8_der(&mut buf).unwrap();
+                assert!(SigningKey::<P>::from_pkcs8_der(der).unwrap() == *k);
+            },
+            public: VerifyingKey::<P>::from_public_key_der,
+            public_pem: VerifyingKey::<P>::from_public_key_pem,
+            public_der_of: |v| {
+                let mut buf = [0u8; 4096];
+                v.to_public_key_der(&mut buf).unwrap().to_vec()
+            },
+        };
+        let decoders = decoders(P::NAME, valid, codecs);
+        run(&decoders, 18);
+    }
+
+    fn slh_dsa<P: slh_dsa::ParameterSet + AssociatedOid>() {
+        // A key whose PK.root does not belong to its seeds imports all the same (FIPS 205
+        // defines no check), so random bytes stand for a key here: no slow key generation.
+        let mut rng = TestRng::new(19);
+        let mut raw = vec![0u8; P::SIGNING_KEY_SIZE];
+        rng.fill(&mut raw);
+        let sk = slh_dsa::SigningKey::<P>::from_bytes(&raw).unwrap();
+        let vk = sk.verifying_key();
+        let mut buf = vec![0u8; 1024];
+        let der = sk.to_pkcs8_der(&mut buf).unwrap().to_vec();
+        let pem = sk.to_pkcs8_pem(&mut buf).unwrap().to_string();
+        let pub_der = vk.to_public_key_der(&mut buf).unwrap().to_vec();
+        let pub_pem = vk.to_public_key_pem(&mut buf).unwrap().to_string();
+        let valid = Valid {
+            private_ders: vec![der],
+            private_pem: pem,
+            public_der: pub_der,
+            public_pem: pub_pem,
+        };
+        let codecs = Codecs {
+            private: slh_dsa::SigningKey::<P>::from_pkcs8_der,
+            private_pem: slh_dsa::SigningKey::<P>::from_pkcs8_pem,
+            check_private: |k| {
+                let mut buf = [0u8; 256];
+                let der = k.to_pkcs8_der(&mut buf).unwrap();
+                assert!(slh_dsa::SigningKey::<P>::from_pkcs8_der(der).unwrap() == *k);
+            },
+            public: slh_dsa::VerifyingKey::<P>::from_public_key_der,
+            public_pem: slh_dsa::VerifyingKey::<P>::from_public_key_pem,
+            public_der_of: |v| {
+                let mut buf = [0u8; 256];
+                v.to_public_key_der(&mut buf).unwrap().to_vec()
+            },
+        };
+        let decoders = decoders(P::NAME, valid, codecs);
+        run(&decoders, 20);
+    }
+
+    /// A DER header: tag and definite length.
+    fn header(tag: u8, len: usize) -> Vec<u8> {
+        match len {
+            0..0x80 => vec![tag, len as u8],
+            0x80..0x100 => vec![tag, 0x81, len as u8],
+            _ => vec![tag, 0x82, (len >> 8) as u8, len as u8],
+        }
+    }
+
+    fn tlv(tag: u8, value: &[u8]) -> Vec<u8> {
+        [header(tag, value.len()), value.to_vec()].concat()
+    }
+
+    /// The `both` form of a key exported in the seed form: the same version and algorithm,
+    /// with SEQUENCE { seed, expandedKey } in the OCTET STRING.
+    fn both_form(seed_der: &[u8], seed: &[u8], expanded: &[u8]) -> Vec<u8> {
+        let seed_form = tlv(0x80, seed);
+        let inner = tlv(0x04, &seed_form);
+        // Version and AlgorithmIdentifier: after the outer header (two bytes, the seed forms
+        // being shorter than 128 bytes), before the OCTET STRING.
+        assert!(seed_der[1] < 0x80);
+        let prefix = &seed_der[2..seed_der.len() - inner.len()];
+        let both = tlv(0x30, &[tlv(0x04, seed), tlv(0x04, expanded)].concat());
+        tlv(0x30, &[prefix, &tlv(0x04, &both)].concat())
+    }
+
+    #[test]
+    fn ml_kem_512() {
+        ml_kem::<ml_kem::MlKem512>();
+    }
+
+    #[test]
+    fn ml_kem_768() {
+        ml_kem::<ml_kem::MlKem768>();
+    }
+
+    #[test]
+    fn ml_kem_1024() {
+        ml_kem::<ml_kem::MlKem1024>();
+    }
+
+    #[test]
+    fn ml_dsa_44() {
+        ml_dsa::<ml_dsa::MlDsa44>();
+    }
+
+    #[test]
+    fn ml_dsa_65() {
+        ml_dsa::<ml_dsa::MlDsa65>();
+    }
+
+    #[test]
+    fn ml_dsa_87() {
+        ml_dsa::<ml_dsa::MlDsa87>();
+    }
+
+    #[test]
+    fn slh_dsa_every_set() {
+        slh_dsa::<slh_dsa::SlhDsaSha2_128s>();
+        slh_dsa::<slh_dsa::SlhDsaSha2_128f>();
+        slh_dsa::<slh_dsa::SlhDsaSha2_192s>();
+        slh_dsa::<slh_dsa::SlhDsaSha2_192f>();
+        slh_dsa::<slh_dsa::SlhDsaSha2_256s>();
+        slh_dsa::<slh_dsa::SlhDsaSha2_256f>();
+        slh_dsa::<slh_dsa::SlhDsaShake128s>();
+        slh_dsa::<slh_dsa::SlhDsaShake128f>();
+        slh_dsa::<slh_dsa::SlhDsaShake192s>();
+        slh_dsa::<slh_dsa::SlhDsaShake192f>();
+        slh_dsa::<slh_dsa::SlhDsaShake256s>();
+        slh_dsa::<slh_dsa::SlhDsaShake256f>();
+    }
+}

@@ -7,7 +7,26 @@
 use sha2::Digest as _;
 use shake::{ExtendableOutput, Update, XofReader};
 
+use const_oid::ObjectIdentifier;
+use const_oid::db::{fips202, rfc5912};
+
 use crate::Error;
+
+/// SHA-512/224 and SHA-512/256, which `const-oid`'s database lacks (NIST CSOR hashAlgs 5, 6).
+const ID_SHA_512_224: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.5");
+const ID_SHA_512_256: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.6");
+
+/// Bytes of the DER of a pre-hash OID: tag, length and 9 bytes of arcs.
+const OID_DER_SIZE: usize = 11;
+
+// `OIDS_FIT`: encodes every pre-hash OID at compile time, a build error if one did not fit.
+const _: () = {
+    let mut i = 0;
+    while i < PreHash::ALL.len() {
+        PreHash::ALL[i].oid();
+        i += 1;
+    }
+};
 
 /// The pre-hash functions of HashML-DSA and HashSLH-DSA (FIPS 204 §5.4, FIPS 205 §10.2),
 /// with the output lengths the standards fix for the two XOFs.
@@ -90,25 +109,41 @@ impl PreHash {
         }
     }
 
-    /// The DER encoding of the function's OID, 2.16.840.1.101.3.4.2.x, as it goes into M′.
-    pub const fn oid(self) -> [u8; 11] {
-        let arc = match self {
-            PreHash::Sha2_256 => 1,
-            PreHash::Sha2_384 => 2,
-            PreHash::Sha2_512 => 3,
-            PreHash::Sha2_224 => 4,
-            PreHash::Sha2_512_224 => 5,
-            PreHash::Sha2_512_256 => 6,
-            PreHash::Sha3_224 => 7,
-            PreHash::Sha3_256 => 8,
-            PreHash::Sha3_384 => 9,
-            PreHash::Sha3_512 => 10,
-            PreHash::Shake128 => 11,
-            PreHash::Shake256 => 12,
-        };
-        [
-            0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, arc,
-        ]
+    /// The function's OID, 2.16.840.1.101.3.4.2.x (NIST's hashAlgs arc).
+    pub(crate) const fn object_identifier(self) -> ObjectIdentifier {
+        match self {
+            PreHash::Sha2_224 => rfc5912::ID_SHA_224,
+            PreHash::Sha2_256 => rfc5912::ID_SHA_256,
+            PreHash::Sha2_384 => rfc5912::ID_SHA_384,
+            PreHash::Sha2_512 => rfc5912::ID_SHA_512,
+            PreHash::Sha2_512_224 => ID_SHA_512_224,
+            PreHash::Sha2_512_256 => ID_SHA_512_256,
+            PreHash::Sha3_224 => fips202::ID_SHA_3_224,
+            PreHash::Sha3_256 => fips202::ID_SHA_3_256,
+            PreHash::Sha3_384 => fips202::ID_SHA_3_384,
+            PreHash::Sha3_512 => fips202::ID_SHA_3_512,
+            PreHash::Shake128 => fips202::ID_SHAKE_128,
+            PreHash::Shake256 => fips202::ID_SHAKE_256,
+        }
+    }
+
+    /// The DER encoding of the function's OID (tag, length, arcs), as it goes into M′.
+    pub const fn oid(self) -> [u8; OID_DER_SIZE] {
+        let arcs = self.object_identifier();
+        let arcs = arcs.as_bytes();
+        // Every OID under hashAlgs takes 9 bytes of arcs: `OIDS_FIT` above evaluates this for
+        // each function at compile time, so neither the indexing nor the assertion can fail at
+        // run time.
+        let mut der = [0; OID_DER_SIZE];
+        der[0] = 0x06;
+        der[1] = arcs.len() as u8;
+        let mut i = 0;
+        while i < arcs.len() {
+            der[2 + i] = arcs[i];
+            i += 1;
+        }
+        assert!(2 + arcs.len() == OID_DER_SIZE);
+        der
     }
 
     /// PH(M).
