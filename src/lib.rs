@@ -154,6 +154,13 @@ mod array;
 mod ct;
 mod error;
 mod hash;
+#[cfg(any(
+    feature = "xwing",
+    feature = "x25519mlkem768",
+    feature = "secp256r1mlkem768",
+    feature = "secp384r1mlkem1024"
+))]
+pub mod hybrid;
 mod lattice;
 pub mod ml_dsa;
 // The one module allowed `unsafe`: calls into `#[target_feature]` kernels, each behind its
