@@ -10,7 +10,9 @@
 //! verify agree, a flipped signature bit is rejected); `slh_dsa_verify` (vk import and
 //! verification of arbitrary signatures, messages and contexts), `slh_dsa_signing_key` (sk
 //! import), `slh_dsa_round_trip` (keygen → sign → verify agree for the "f" sets, a flipped
-//! signature bit is rejected). Seed corpora come from the NIST vectors:
+//! signature bit is rejected); `hybrid_shares` (X-Wing key and ciphertext import, and each TLS
+//! hybrid group's shares at a server and at a client). Seed corpora come from the vectors in
+//! `kat/`:
 //! `cargo run --release --example fuzz_corpus`.
 //!
 //! Adding an algorithm: targets named after it with a `by_*_set!` macro per algorithm.
