@@ -284,7 +284,11 @@ fn tls_group<G: pqfips::hybrid::tls::Group>(rng: &mut SecretRng) {
         .expect("own share is valid");
     declassify(&mut server_secret);
     declassify(&mut client_secret);
-    assert!(client_secret == server_secret, "{}: secrets differ", G::NAME);
+    assert!(
+        client_secret == server_secret,
+        "{}: secrets differ",
+        G::NAME
+    );
 }
 
 /// The algorithms the harness checks, as named on its command line.
