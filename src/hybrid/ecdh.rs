@@ -184,7 +184,7 @@ macro_rules! nist_curve {
                 }
 
                 fn write_share(scalar: &$scalar, out: &mut [u8]) {
-                    let mut point = (ProjectivePoint::GENERATOR * *scalar.0).to_affine();
+                    let mut point = (ProjectivePoint::GENERATOR * scalar.0.as_ref()).to_affine();
                     // The share is sent to the peer.
                     crate::ct::declassify(&mut point);
                     out.copy_from_slice(point.to_sec1_point(false).as_bytes());
@@ -202,7 +202,8 @@ macro_rules! nist_curve {
                         .ok()
                         .and_then(|p| AffinePoint::from_sec1_point(&p).into_option())
                         .ok_or(Error::PointNotOnCurve)?;
-                    let secret = $crate_::ecdh::diffie_hellman(scalar.0, point);
+                    // By reference: the scalar is `Copy`, and a copy would outlive the call unwiped.
+                    let secret = $crate_::ecdh::diffie_hellman(&scalar.0, &point);
                     out.copy_from_slice(secret.raw_secret_bytes());
                     Ok(())
                 }
