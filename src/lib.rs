@@ -107,8 +107,11 @@
 //!   adds `sign_into`, for its large signatures.
 //!
 //! ## Features
-//! No public features: the crate is `no_std` and needs neither `std` nor `alloc`; [`Error`]
-//! implements [`core::error::Error`]. The `ct-check` feature is internal to the repository's
+//! The crate is `no_std` and needs neither `std` nor `alloc`; [`Error`] implements
+//! [`core::error::Error`]. ML-KEM, ML-DSA and SLH-DSA need no feature. The hybrid key
+//! exchanges of `hybrid` are optional, one feature each, off by default: `xwing` (X-Wing),
+//! `x25519mlkem768`, `secp256r1mlkem768` and `secp384r1mlkem1024` (the TLS 1.3 groups of
+//! RFC 10024); they bring in `x25519-dalek`, `p256` or `p384`. The `ct-check` feature is internal to the repository's
 //! constant-time check (it lets the algorithms mark where a value derived from secrets becomes
 //! public, for valgrind); it changes no result and is not meant for applications.
 
