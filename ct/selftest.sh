@@ -91,6 +91,13 @@ inject src/slh_dsa/fors.rs \
 expect_memcheck "the branch" src/slh_dsa/fors.rs slh-dsa
 restore src/slh_dsa/fors.rs
 
+echo "-- case 8: the X25519 all-zero check (TLS hybrid groups) branching on the undeclassified secret"
+inject src/hybrid/ecdh.rs \
+  'crate::ct::declassify(&mut zero);' \
+  ''
+expect_memcheck "the branch" src/hybrid/ecdh.rs tls-groups
+restore src/hybrid/ecdh.rs
+
 # A 32-bit division: for 64-bit operands the compiler adds a branch (a fast path for small
 # values) that memcheck would report, but the DIV instruction itself it never reports.
 echo "-- case 3: Compress by a 32-bit division, the KyberSlash leak (invisible to memcheck)"

@@ -119,6 +119,7 @@ fn main() {
     ml_dsa(&mut corpus);
     slh_dsa(&mut corpus);
     key_formats(&mut corpus);
+    hybrid(&mut corpus);
     let mut per_target = std::collections::BTreeMap::<&str, usize>::new();
     for ((target, _, _), n) in &corpus.count {
         *per_target.entry(target).or_default() += n;
@@ -268,5 +269,93 @@ fn key_formats(corpus: &mut Corpus) {
         let (_, der) = pem_rfc7468::decode_vec(&pem).expect("PEM");
         corpus.add("key_formats", *set, "pem", id as u64, &[&pem]);
         corpus.add("key_formats", *set, "der", id as u64, &[&der]);
+    }
+}
+
+/// Hybrid seeds for `hybrid_shares` (kind byte ‖ bytes): the X-Wing keys and ciphertexts of
+/// both X-Wing vector files (kinds 0 and 1), and for each TLS group (kinds 2 to 4) client and
+/// server shares built by the library from the ACVP ML-KEM encapsulation cases of its set.
+fn hybrid(corpus: &mut Corpus) {
+    use pqfips::hybrid::tls::{
+        Group, SecP256r1MlKem768, SecP384r1MlKem1024, X25519MlKem768, hazmat,
+    };
+
+    let xwing = load("X-Wing", "test-vectors.json.gz");
+    let concrete = load("concrete-hybrid-kems", "test-vectors.json.gz");
+    let vectors = xwing
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|t| (t, "pk", "ct"));
+    let more = concrete["mlkem768_x25519"].as_array().expect("a list");
+    let more = more.iter().map(|t| (t, "encapsulation_key", "ciphertext"));
+    for (i, (t, pk, ct)) in vectors.chain(more).enumerate() {
+        corpus.add(
+            "hybrid_shares",
+            0,
+            "xwing-pk",
+            i as u64,
+            &[&hex_field(t, pk)],
+        );
+        corpus.add(
+            "hybrid_shares",
+            1,
+            "xwing-ct",
+            i as u64,
+            &[&hex_field(t, ct)],
+        );
+    }
+
+    fn shares<G: Group>(
+        corpus: &mut Corpus,
+        kind: u8,
+        names: [&'static str; 2],
+        t: &serde_json::Value,
+    ) {
+        let dk =
+            pqfips::ml_kem::DecapsulationKey::<G::MlKem>::from_expanded_bytes(&hex_field(t, "dk"))
+                .expect("valid dk");
+        let scalar = &[3u8; 48][..G::ECDH_SCALAR_SIZE];
+        let client = hazmat::client_key_exchange::<G>(&dk, scalar).expect("valid scalar");
+        let m: [u8; 32] = hex_field(t, "m").try_into().expect("32 bytes");
+        let (server_share, _) = hazmat::server_key_share::<G>(
+            client.key_share().as_ref(),
+            &m,
+            &[5u8; 48][..G::ECDH_SCALAR_SIZE],
+        )
+        .expect("valid share");
+        let id = tc_id(t);
+        corpus.add(
+            "hybrid_shares",
+            kind,
+            names[0],
+            id,
+            &[client.key_share().as_ref()],
+        );
+        corpus.add(
+            "hybrid_shares",
+            kind,
+            names[1],
+            id,
+            &[server_share.as_ref()],
+        );
+    }
+    let encap_decap = load("ML-KEM-encapDecap-FIPS203", "internalProjection.json.gz");
+    for group in groups(&encap_decap) {
+        if str_field(group, "function") != "encapsulation" {
+            continue;
+        }
+        for t in tests(group) {
+            match str_field(group, "parameterSet") {
+                "ML-KEM-768" => {
+                    shares::<X25519MlKem768>(corpus, 2, ["x25519-client", "x25519-server"], t);
+                    shares::<SecP256r1MlKem768>(corpus, 3, ["p256-client", "p256-server"], t);
+                }
+                "ML-KEM-1024" => {
+                    shares::<SecP384r1MlKem1024>(corpus, 4, ["p384-client", "p384-server"], t)
+                }
+                _ => {}
+            }
+        }
     }
 }

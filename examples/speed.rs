@@ -12,11 +12,20 @@
 //! timed, as in the peers' benchmarks. SLH-DSA's slow operations (everything of the "s" sets,
 //! and signing) take the median of a few single runs instead of batches. ML-DSA's "ver-prep" is
 //! verification with a `PreparedVerifyingKey` (Â and NTT(t₁·2^d) computed once per key).
+//!
+//! The hybrids: X-Wing as ML-KEM (keygen from the seed, encaps with a given eseed); each TLS
+//! group's three steps, "client" (the client's key exchange and share, as at a ClientHello),
+//! "server" (the server's share and secret from the client's share) and "complete" (the
+//! client's secret from the server's share), with randomness from a counter, not the OS.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use pqfips::backend::{self, Backend};
+use pqfips::hybrid::tls::{
+    ClientKeyExchange, Group, SecP256r1MlKem768, SecP384r1MlKem1024, X25519MlKem768,
+    server_key_share,
+};
 use pqfips::ml_dsa::{self, MlDsa44, MlDsa65, MlDsa87};
 use pqfips::ml_kem::{self, DecapsulationKey, MlKem512, MlKem768, MlKem1024};
 use pqfips::slh_dsa::{self, SigningKey};
@@ -153,6 +162,76 @@ fn slh_dsa<P: slh_dsa::ParameterSet>(budget: Duration, runs: usize) {
     );
 }
 
+/// Deterministic bytes for the hybrids' generating calls: a counter, so that the OS RNG is not
+/// timed and every call gets fresh values.
+struct CounterRng(u64);
+
+impl rand_core::TryRng for CounterRng {
+    type Error = core::convert::Infallible;
+
+    fn try_next_u32(&mut self) -> Result<u32, Self::Error> {
+        Ok(self.try_next_u64()? as u32)
+    }
+
+    fn try_next_u64(&mut self) -> Result<u64, Self::Error> {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        Ok(self.0)
+    }
+
+    fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Self::Error> {
+        for chunk in dst.chunks_mut(8) {
+            chunk.copy_from_slice(&self.try_next_u64()?.to_le_bytes()[..chunk.len()]);
+        }
+        Ok(())
+    }
+}
+
+impl rand_core::TryCryptoRng for CounterRng {}
+
+fn xwing(budget: Duration) {
+    use pqfips::hybrid::xwing::{DecapsulationKey, hazmat};
+    let seed = [0x42u8; 32];
+    let eseed = [0x24u8; 64];
+    let dk = DecapsulationKey::from_seed(&seed);
+    let ek = dk.encapsulation_key();
+    let (ct, _) = hazmat::encapsulate_deterministic(ek, &eseed);
+    let keygen = time(budget, || DecapsulationKey::from_seed(black_box(&seed)));
+    row("X-Wing", "keygen", keygen);
+    let encaps = time(budget, || {
+        hazmat::encapsulate_deterministic(ek, black_box(&eseed))
+    });
+    row("X-Wing", "encaps", encaps);
+    row(
+        "X-Wing",
+        "decaps",
+        time(budget, || dk.decapsulate(black_box(&ct))),
+    );
+}
+
+fn tls_group<G: Group>(budget: Duration) {
+    let mut rng = CounterRng(1);
+    let client = ClientKeyExchange::<G>::generate(&mut rng);
+    let (share, _) =
+        server_key_share::<G, _>(&mut rng, client.key_share().as_ref()).expect("valid");
+    row(
+        G::NAME,
+        "client",
+        time(budget, || ClientKeyExchange::<G>::generate(&mut rng)),
+    );
+    row(
+        G::NAME,
+        "server",
+        time(budget, || {
+            server_key_share::<G, _>(&mut rng, black_box(client.key_share().as_ref()))
+        }),
+    );
+    row(
+        G::NAME,
+        "complete",
+        time(budget, || client.complete(black_box(share.as_ref()))),
+    );
+}
+
 fn main() {
     let budget = Duration::from_millis(300);
     let args: Vec<String> = std::env::args().collect();
@@ -207,6 +286,11 @@ fn main() {
         "ops/s",
         backend::active()
     );
+    // The hybrids: ML-KEM plus X25519 (x25519-dalek) or P-256 / P-384 (RustCrypto).
+    xwing(budget);
+    tls_group::<X25519MlKem768>(budget);
+    tls_group::<SecP256r1MlKem768>(budget);
+    tls_group::<SecP384r1MlKem1024>(budget);
     // The "s" sets take up to a second per signature: three runs each.
     slh_dsa::<slh_dsa::SlhDsaSha2_128s>(budget, 3);
     slh_dsa::<slh_dsa::SlhDsaShake128s>(budget, 3);

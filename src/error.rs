@@ -41,6 +41,15 @@ pub enum Error {
     /// [`rand_core::TryCryptoRng`], and from the forms that use the operating system's
     /// generator). Nothing was generated, encapsulated or signed.
     RandomSource,
+    /// A P-256 or P-384 key share is not in the uncompressed form 0x04 ‖ x ‖ y that TLS 1.3
+    /// requires (RFC 8446 §4.2.8.2): compressed, the point at infinity, or an unknown tag.
+    PointNotUncompressed,
+    /// A P-256 or P-384 key share's coordinates do not name a point on the curve (or are not
+    /// below the field prime).
+    PointNotOnCurve,
+    /// X25519 with the peer's share gave the all-zero value: the share is a point of small
+    /// order, which TLS 1.3 must reject (RFC 8446 §7.4.2).
+    ZeroSharedSecret,
 }
 
 /// Which input an [`Error::InvalidLength`] is about.
@@ -65,6 +74,10 @@ pub enum Input {
     Signature,
     /// A pre-hash digest PH(M), whose length the [`crate::PreHash`] function fixes.
     Digest,
+    /// A TLS 1.3 hybrid key share (a client's or a server's, or its elliptic-curve part).
+    KeyShare,
+    /// An elliptic-curve private scalar given to a hybrid's `hazmat` function.
+    EcdhScalar,
 }
 
 impl Input {
@@ -80,6 +93,8 @@ impl Input {
             Input::SigningKey => "signing key",
             Input::Signature => "signature",
             Input::Digest => "pre-hash digest",
+            Input::KeyShare => "key share",
+            Input::EcdhScalar => "elliptic-curve scalar",
         }
     }
 }
@@ -117,6 +132,15 @@ impl fmt::Display for Error {
             #[cfg(feature = "pkcs8")]
             Error::KeyFormat(e) => write!(f, "key format: {e}"),
             Error::RandomSource => f.write_str("the random number generator failed"),
+            Error::PointNotUncompressed => {
+                f.write_str("invalid key share: not an uncompressed elliptic-curve point")
+            }
+            Error::PointNotOnCurve => {
+                f.write_str("invalid key share: the point is not on the curve")
+            }
+            Error::ZeroSharedSecret => {
+                f.write_str("invalid key share: X25519 gave the all-zero secret")
+            }
         }
     }
 }

@@ -144,6 +144,9 @@
 //!   parameter set (module `pkcs8`), still without a heap.
 //! - `serde`: serde for public keys, ciphertexts and signatures, through `serdect`;
 //!   `serde-secret-keys` adds the secret keys, as their canonical forms.
+//! - The hybrid key exchanges of `hybrid`, one feature each: `xwing` (X-Wing),
+//!   `x25519mlkem768`, `secp256r1mlkem768` and `secp384r1mlkem1024` (the TLS 1.3 groups of
+//!   RFC 10024); they bring in `x25519-dalek`, `p256` or `p384`.
 //!
 //! The crate needs neither `std` nor `alloc`; [`Error`] implements [`core::error::Error`].
 //! The `ct-check` and `force-backend` features are internal to the repository's checks (they
@@ -191,6 +194,13 @@ mod array;
 mod ct;
 mod error;
 mod hash;
+#[cfg(any(
+    feature = "xwing",
+    feature = "x25519mlkem768",
+    feature = "secp256r1mlkem768",
+    feature = "secp384r1mlkem1024"
+))]
+pub mod hybrid;
 mod lattice;
 pub mod ml_dsa;
 pub mod ml_kem;

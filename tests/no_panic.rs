@@ -2,8 +2,9 @@
 //! right size with random contents: each call must return `Err` or a result that is checked to
 //! be correct, never panic (a panic fails the test).
 //!
-//! Each algorithm lists its entry points in a function ([`ml_kem`], [`ml_dsa`], [`slh_dsa`];
-//! one [`EntryPoint`] per decoder or byte-taking operation), called for each set below.
+//! Each algorithm lists its entry points in a function ([`ml_kem`], [`ml_dsa`], [`slh_dsa`],
+//! [`xwing`], [`tls_group`]; one [`EntryPoint`] per decoder or byte-taking operation), called
+//! for each set below.
 
 mod common;
 
@@ -701,4 +702,102 @@ mod key_formats {
         slh_dsa::<slh_dsa::SlhDsaShake256s>();
         slh_dsa::<slh_dsa::SlhDsaShake256f>();
     }
+}
+/// X-Wing's decoders: the encapsulation key (§7.2 check on pk_M) and the ciphertext.
+fn xwing() {
+    use pqfips::hybrid::xwing;
+    let mut rng = TestRng::new(15);
+    let dk = xwing::DecapsulationKey::generate(&mut rng);
+    let ek_bytes = dk.encapsulation_key().to_bytes();
+    let (ct, _) = dk.encapsulation_key().encapsulate(&mut rng);
+    let entry_points = [
+        EntryPoint {
+            name: "xwing::EncapsulationKey::from_bytes",
+            input: Input::EncapsulationKey,
+            size: xwing::ENCAPSULATION_KEY_SIZE,
+            valid: &ek_bytes,
+            call: Box::new(|bytes| {
+                let ek = xwing::EncapsulationKey::from_bytes(bytes)?;
+                assert_eq!(ek.to_bytes()[..], *bytes);
+                Ok(())
+            }),
+        },
+        EntryPoint {
+            name: "xwing::Ciphertext::try_from (then decapsulate)",
+            input: Input::Ciphertext,
+            size: xwing::CIPHERTEXT_SIZE,
+            valid: ct.as_ref(),
+            call: Box::new(|bytes| {
+                let ct = xwing::Ciphertext::try_from(bytes)?;
+                assert_eq!(dk.decapsulate(&ct), dk.decapsulate(&ct));
+                Ok(())
+            }),
+        },
+    ];
+    for entry in &entry_points {
+        feed(entry, &mut rng);
+    }
+}
+
+/// A TLS hybrid group's two untrusted inputs: the client's share at the server, the server's
+/// share at the client.
+fn tls_group<G: pqfips::hybrid::tls::Group>() {
+    use pqfips::hybrid::tls::{ClientKeyExchange, server_key_share};
+    let mut rng = TestRng::new(16);
+    let client = ClientKeyExchange::<G>::generate(&mut rng);
+    let (server_share, _) =
+        server_key_share::<G, _>(&mut rng, client.key_share().as_ref()).expect("valid");
+    let rng = std::cell::RefCell::new(TestRng::new(17));
+    let entry_points = [
+        EntryPoint {
+            name: "tls::server_key_share",
+            input: Input::KeyShare,
+            size: G::CLIENT_SHARE_SIZE,
+            valid: client.key_share().as_ref(),
+            call: Box::new(|bytes| {
+                let (share, secret) = server_key_share::<G, _>(&mut *rng.borrow_mut(), bytes)?;
+                // Accepted: a client holding the share's keys would get the same secret (checked
+                // for the client's own share, the valid input).
+                if bytes == client.key_share().as_ref() {
+                    assert_eq!(client.complete(share.as_ref()), Ok(secret));
+                }
+                Ok(())
+            }),
+        },
+        EntryPoint {
+            name: "tls::ClientKeyExchange::complete",
+            input: Input::KeyShare,
+            size: G::SERVER_SHARE_SIZE,
+            valid: server_share.as_ref(),
+            call: Box::new(|bytes| {
+                let secret = client.complete(bytes)?;
+                assert_eq!(client.complete(bytes), Ok(secret));
+                Ok(())
+            }),
+        },
+    ];
+    let mut feeder = TestRng::new(18);
+    for entry in &entry_points {
+        feed(entry, &mut feeder);
+    }
+}
+
+#[test]
+fn xwing_decoders() {
+    xwing();
+}
+
+#[test]
+fn x25519mlkem768() {
+    tls_group::<pqfips::hybrid::tls::X25519MlKem768>();
+}
+
+#[test]
+fn secp256r1mlkem768() {
+    tls_group::<pqfips::hybrid::tls::SecP256r1MlKem768>();
+}
+
+#[test]
+fn secp384r1mlkem1024() {
+    tls_group::<pqfips::hybrid::tls::SecP384r1MlKem1024>();
 }

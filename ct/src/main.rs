@@ -242,6 +242,57 @@ fn slh_dsa<P: slh_dsa::ParameterSet>(rng: &mut SecretRng) {
         .expect("own signature verifies");
 }
 
+/// X-Wing keygen (the seed from the RNG), encaps (eseed from the RNG), and decaps of a valid
+/// and of a modified ciphertext. X25519 is `x25519-dalek`'s; the X25519 public key is
+/// declassified by the library where it is published.
+fn xwing(rng: &mut SecretRng) {
+    use pqfips::hybrid::xwing::{Ciphertext, DecapsulationKey, EncapsulationKey};
+    let dk = DecapsulationKey::generate(rng);
+    let mut ek_bytes = dk.encapsulation_key().to_bytes();
+    // The encapsulation key is published: that is what key generation makes it for.
+    declassify(&mut ek_bytes);
+    let ek = EncapsulationKey::from_bytes(&ek_bytes).expect("own key is valid");
+    let (mut ct, mut ss) = ek.encapsulate(rng);
+    // The ciphertext is sent to the receiver.
+    declassify(&mut ct);
+    let mut flipped = *ct.as_bytes();
+    flipped[0] ^= 1;
+    let flipped = Ciphertext::try_from(&flipped[..]).expect("right length");
+    let mut results = [dk.decapsulate(&ct), dk.decapsulate(&flipped)];
+    declassify(&mut ss);
+    declassify(&mut results);
+    let [valid, rejected] = results;
+    assert!(valid == ss, "X-Wing decapsulation disagrees");
+    assert!(rejected != ss, "X-Wing implicit rejection failed");
+}
+
+/// One TLS hybrid group: the client's key exchange (ML-KEM seed and ECDH scalar from the RNG),
+/// the server's share and secret from the client's share (m and the server's scalar from the
+/// RNG), and the client's secret from the server's share. The curve halves are `x25519-dalek`
+/// and RustCrypto's `p256` / `p384`; the library declassifies the ECDH public shares where they
+/// are sent, and the accept decision of P-256 / P-384 scalar sampling.
+fn tls_group<G: pqfips::hybrid::tls::Group>(rng: &mut SecretRng) {
+    use pqfips::hybrid::tls::{ClientKeyExchange, server_key_share};
+    let client = ClientKeyExchange::<G>::generate(rng);
+    let mut client_share = *client.key_share();
+    // The client's key share is sent in its ClientHello.
+    declassify(&mut client_share);
+    let (mut server_share, mut server_secret) =
+        server_key_share::<G, _>(rng, client_share.as_ref()).expect("own share is valid");
+    // The server's key share is sent in its ServerHello.
+    declassify(&mut server_share);
+    let mut client_secret = client
+        .complete(server_share.as_ref())
+        .expect("own share is valid");
+    declassify(&mut server_secret);
+    declassify(&mut client_secret);
+    assert!(
+        client_secret == server_secret,
+        "{}: secrets differ",
+        G::NAME
+    );
+}
+
 /// The algorithms the harness checks, as named on its command line.
 /// The multi-way SHAKE (the algorithms' next hashing core) on secret inputs: every width and
 /// rate, one and several blocks in and out, on every backend that valgrind runs (portable and
@@ -270,7 +321,14 @@ fn multi_keccak(rng: &mut SecretRng) {
     backend::force(None);
 }
 
-const ALGORITHMS: [&str; 4] = ["ml-kem", "ml-dsa", "slh-dsa", "multi-keccak"];
+const ALGORITHMS: [&str; 6] = [
+    "ml-kem",
+    "ml-dsa",
+    "slh-dsa",
+    "multi-keccak",
+    "xwing",
+    "tls-groups",
+];
 
 fn main() -> ExitCode {
     // No arguments: every algorithm. `selftest.sh` names the one it injected a leak into.
@@ -306,6 +364,19 @@ fn main() -> ExitCode {
             ml_kem::<ml_kem::MlKem1024>(&mut rng);
             println!(
                 "run {run}: ML-KEM-512, ML-KEM-768, ML-KEM-1024: keygen, encaps, decaps (valid, modified)"
+            );
+        }
+        if checks("xwing") {
+            xwing(&mut rng);
+            println!("run {run}: X-Wing: keygen, encaps, decaps (valid, modified)");
+        }
+        if checks("tls-groups") {
+            use pqfips::hybrid::tls::{SecP256r1MlKem768, SecP384r1MlKem1024, X25519MlKem768};
+            tls_group::<X25519MlKem768>(&mut rng);
+            tls_group::<SecP256r1MlKem768>(&mut rng);
+            tls_group::<SecP384r1MlKem1024>(&mut rng);
+            println!(
+                "run {run}: X25519MLKEM768, SecP256r1MLKEM768, SecP384r1MLKEM1024: client share, server share, client secret"
             );
         }
         if checks("ml-dsa") {

@@ -11,7 +11,9 @@
 //! verification of arbitrary signatures, messages and contexts), `slh_dsa_signing_key` (sk
 //! import), `slh_dsa_round_trip` (keygen → sign → verify agree for the "f" sets, a flipped
 //! signature bit is rejected); `key_formats` (PKCS#8 and SubjectPublicKeyInfo import, DER and
-//! PEM, of every set). Seed corpora come from the NIST vectors and the RFCs' example keys:
+//! PEM, of every set); `hybrid_shares` (X-Wing key and ciphertext import, and each TLS hybrid
+//! group's shares at a server and at a client). Seed corpora come from the vectors in `kat/`
+//! and the RFCs' example keys:
 //! `cargo run --release --example fuzz_corpus`.
 //!
 //! Adding an algorithm: targets named after it with a `by_*_set!` macro per algorithm.

@@ -23,6 +23,17 @@ pub(crate) fn sha3_256(parts: &[&[u8]]) -> [u8; 32] {
     h.finalize().into()
 }
 
+/// SHA3-256 of the concatenation of `parts`, written into `out`: for a digest that is itself a
+/// secret (a combined shared secret), so that no copy of it is returned by value.
+#[cfg(any(feature = "xwing", test))]
+pub(crate) fn sha3_256_into(parts: &[&[u8]], out: &mut [u8; 32]) {
+    let mut h = sha3::Sha3_256::new();
+    for part in parts {
+        Digest::update(&mut h, part);
+    }
+    h.finalize_into(out.into());
+}
+
 /// SHA3-512 of the concatenation of `parts`.
 pub(crate) fn sha3_512(parts: &[&[u8]]) -> [u8; 64] {
     let mut h = sha3::Sha3_512::new();
@@ -107,6 +118,9 @@ mod tests {
             &hex(&sha3_256(&[b"a", b"bc"])),
             b"3a985da74fe225b2045c172d6bd390bd855f086e3e9d525b46bfe24511431532"
         );
+        let mut into = [0u8; 32];
+        sha3_256_into(&[b"ab", b"c"], &mut into);
+        assert_eq!(into, sha3_256(&[b"abc"]));
         let h512 = sha3_512(&[b""]);
         assert_eq!(
             &hex(&h512[..32]),

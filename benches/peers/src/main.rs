@@ -8,6 +8,8 @@
 //! time: above 1 means pqfips is faster. `… -- all` also races the slow "s" sets of SLH-DSA at
 //! categories 3 and 5.
 
+mod hybrid;
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -263,4 +265,5 @@ fn main() {
         slh_dsa_race!(budget, 5, "SLH-DSA-SHA2-256s", slh_dsa_sha2_256s, Sha2_256s, 32);
         slh_dsa_race!(budget, 5, "SLH-DSA-SHAKE-256s", slh_dsa_shake_256s, Shake256s, 32);
     }
+    hybrid::xwing(budget);
 }

@@ -245,17 +245,17 @@ impl Permute for States<8> {
 pub mod exposed {
     pub use super::sponge::exposed::*;
 
-    /// Keccak-f[1600] on one state.
+    /// Keccak-f\[1600\] on one state.
     pub fn f1600(state: &mut [u64; 25]) {
         crate::hash::keccak_f1600(state);
     }
 
-    /// Keccak-f[1600] on four interleaved states (`state[i][j]`: lane i of state j).
+    /// Keccak-f\[1600\] on four interleaved states (`state[i][j]`: lane i of state j).
     pub fn f1600_x4(state: &mut [[u64; 4]; 25]) {
         super::f1600_x4(state);
     }
 
-    /// Keccak-f[1600] on eight interleaved states (`state[i][j]`: lane i of state j).
+    /// Keccak-f\[1600\] on eight interleaved states (`state[i][j]`: lane i of state j).
     pub fn f1600_x8(state: &mut [[u64; 8]; 25]) {
         super::f1600_x8(state);
     }
