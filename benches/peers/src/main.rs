@@ -132,7 +132,7 @@ fn print_setup(opts: &Options) {
     println!(
         "- Method: outputs cross-checked before timing; for each operation every implementation runs \
          one batch in turn, {} times over ({:.1} s shared by the implementations for each fast \
-         operation), and is charged its median batch; load average \
+         operation), and is charged its median batch, timed in the thread's CPU time; load average \
          at the start {}\n",
         opts.plan.batches,
         opts.plan.budget.as_secs_f64(),
