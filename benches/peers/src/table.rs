@@ -111,11 +111,18 @@ impl Table {
             }
             ops
         });
+        // With a single peer its name goes in the heading rather than in every ratio cell.
+        let peers: Vec<&Impl> = self.columns.iter().filter(|c| c.is_peer()).collect();
+        let only = match peers[..] {
+            [peer] => Some(peer.label()),
+            _ => None,
+        };
+        let against = only.clone().unwrap_or_else(|| "fastest peer".into());
         let mut head: Vec<String> = ops.iter().map(|op| format!("{op} µs")).collect();
-        head.extend(ops.iter().map(|op| format!("{op} / fastest peer")));
+        head.extend(ops.iter().map(|op| format!("{op} / {against}")));
         writeln!(
             out,
-            "### {}: µs per operation and pqfips / fastest peer ({RATIO_CONVENTION})\n",
+            "### {}: µs per operation and pqfips / {against} ({RATIO_CONVENTION})\n",
             self.title
         )
         .unwrap();
@@ -130,6 +137,10 @@ impl Table {
                     .map(|op| row_of(op).and_then(|r| r.times[c]).map_or("—".into(), us))
                     .collect();
                 cells.extend(ops.iter().map(|op| match (imp.is_peer(), row_of(op)) {
+                    (false, Some(r)) if only.is_some() => {
+                        let peer = self.columns.iter().position(Impl::is_peer);
+                        ratio_cell(r.times[c], peer.and_then(|p| r.times[p]))
+                    }
                     (false, Some(r)) => self.against_fastest(r, c, |_| true),
                     _ => String::new(),
                 }));
@@ -261,6 +272,22 @@ mod tests {
              | S: op2 | — | 0.25 | 0.25 (slow) | 0.50 (slow) |\n"
         );
         assert_eq!(table().by_operation(), expected);
+    }
+
+    #[test]
+    fn by_implementation_names_a_single_peer_once() {
+        let pq = PQFIPS.label();
+        let mut t = Table::new("T", &[PQFIPS, SLOW]);
+        t.add("S", "op", &[(PQFIPS, us_(10)), (SLOW, us_(40))]);
+        let head = format!("### T: µs per operation and pqfips / slow ({RATIO_CONVENTION})");
+        let expected = format!(
+            "{head}\n\n\
+             | set | implementation | op µs | op / slow |\n\
+             |---|---|--:|--:|\n\
+             | S | {pq} | 10.0 | 0.25 |\n\
+             | S | slow | 40.0 |  |\n"
+        );
+        assert_eq!(t.by_implementation(), expected);
     }
 
     #[test]
