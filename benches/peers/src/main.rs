@@ -22,7 +22,7 @@ mod slh_dsa;
 
 use std::time::Duration;
 
-use pqfips_peers::race::{self, Impl, Plan};
+use pqfips_peers::race::{self, Impl, Kind, Plan};
 
 /// One algorithm's races: the name that selects it and the function that runs them and prints
 /// its tables.
@@ -206,6 +206,39 @@ fn peer_versions() -> Vec<String> {
             format!("{peer} {version}")
         })
         .collect()
+}
+
+/// libcrux's multiplexed API (`libcrux_ml_kem::mlkem768::…`, `libcrux_ml_dsa::ml_dsa_65::…`),
+/// which runs its AVX2 code when libcrux's own check finds AVX2.
+fn libcrux() -> Impl {
+    Impl {
+        name: "libcrux AVX2",
+        kind: Kind::Peer {
+            simd: libcrux_avx2(),
+        },
+    }
+}
+
+/// libcrux's portable instantiation (`…::portable::…`).
+const LIBCRUX_PORTABLE: Impl = Impl {
+    name: "libcrux portable",
+    kind: Kind::Peer { simd: false },
+};
+
+/// PQClean's AVX2 C through `pqcrypto-*`, which falls back to its portable C without AVX2.
+fn pqclean() -> Impl {
+    Impl {
+        name: "PQClean AVX2",
+        kind: Kind::Peer { simd: avx2() },
+    }
+}
+
+/// AWS-LC through `aws-lc-rs`, which picks its vector code at run time.
+fn aws_lc() -> Impl {
+    Impl {
+        name: "aws-lc-rs",
+        kind: Kind::Peer { simd: avx2() },
+    }
 }
 
 /// Whether the CPU has AVX2 (what PQClean's and aws-lc-rs's vector code needs).

@@ -3,14 +3,10 @@
 
 use std::hint::black_box;
 
-use crate::{Options, avx2, libcrux_avx2};
+use crate::{LIBCRUX_PORTABLE, Options, aws_lc, libcrux, pqclean};
 use pqfips_peers::race::{Impl, Kind, Lane, PQFIPS, Plan, race, with_backend};
 use pqfips_peers::table::Table;
 
-const LIBCRUX_PORTABLE: Impl = Impl {
-    name: "libcrux portable",
-    kind: Kind::Peer { simd: false },
-};
 const RUSTCRYPTO: Impl = Impl {
     name: "RustCrypto ml-dsa",
     kind: Kind::Peer { simd: false },
@@ -19,29 +15,6 @@ const FIPS204: Impl = Impl {
     name: "fips204",
     kind: Kind::Peer { simd: false },
 };
-
-fn libcrux() -> Impl {
-    Impl {
-        name: "libcrux AVX2",
-        kind: Kind::Peer {
-            simd: libcrux_avx2(),
-        },
-    }
-}
-
-fn pqclean() -> Impl {
-    Impl {
-        name: "PQClean AVX2",
-        kind: Kind::Peer { simd: avx2() },
-    }
-}
-
-fn aws_lc() -> Impl {
-    Impl {
-        name: "aws-lc-rs",
-        kind: Kind::Peer { simd: avx2() },
-    }
-}
 
 /// Signatures per batch: every deterministic signer signs the same slice of [`inputs`] in the same
 /// batch, so their batches do the same work, rejections included.

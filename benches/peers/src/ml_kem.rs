@@ -2,14 +2,10 @@
 
 use std::hint::black_box;
 
-use crate::{Options, avx2, libcrux_avx2};
+use crate::{LIBCRUX_PORTABLE, Options, aws_lc, libcrux, pqclean};
 use pqfips_peers::race::{Impl, Kind, Lane, PQFIPS, race, with_backend};
 use pqfips_peers::table::Table;
 
-const LIBCRUX_PORTABLE: Impl = Impl {
-    name: "libcrux portable",
-    kind: Kind::Peer { simd: false },
-};
 const RUSTCRYPTO: Impl = Impl {
     name: "RustCrypto ml-kem",
     kind: Kind::Peer { simd: false },
@@ -18,29 +14,6 @@ const FIPS203: Impl = Impl {
     name: "fips203",
     kind: Kind::Peer { simd: false },
 };
-
-fn libcrux() -> Impl {
-    Impl {
-        name: "libcrux AVX2",
-        kind: Kind::Peer {
-            simd: libcrux_avx2(),
-        },
-    }
-}
-
-fn pqclean() -> Impl {
-    Impl {
-        name: "PQClean AVX2",
-        kind: Kind::Peer { simd: avx2() },
-    }
-}
-
-fn aws_lc() -> Impl {
-    Impl {
-        name: "aws-lc-rs",
-        kind: Kind::Peer { simd: avx2() },
-    }
-}
 
 /// Races one parameter set: cross-checks every implementation's outputs against pqfips's, then
 /// times the three operations.
