@@ -1,269 +1,264 @@
-//! pqfips against the other pure-Rust implementations, timed in one run:
-//! `cargo run --release --manifest-path benches/peers/Cargo.toml`.
+//! pqfips against the other implementations a user might pick, timed in one run:
 //!
-//! Every implementation runs its deterministic core (keygen from a seed, encapsulation with a
-//! given m, signing with a given rnd; for SLH-DSA keygen from the three seeds and deterministic
-//! signing), interleaved batch by batch so that machine noise hits all of them alike, and each is
-//! charged its fastest batch (the least disturbed one). The ratio columns are peer time / pqfips
-//! time: above 1 means pqfips is faster. `… -- all` also races the slow "s" sets of SLH-DSA at
-//! categories 3 and 5.
+//! ```sh
+//! cargo run --release --manifest-path benches/peers/Cargo.toml [-- ml-kem | ml-dsa | slh-dsa | hybrid | all]
+//! ```
+//!
+//! With no argument every algorithm is raced (SLH-DSA without its slow category 3 and 5 "s"
+//! sets); naming algorithms races only those; `all` adds the slow sets. The report goes to
+//! stdout as Markdown (progress to stderr), so `> peers.md` keeps it.
+//!
+//! Every implementation is cross-checked against pqfips before it is timed, then all of them are
+//! raced operation by operation in interleaved batches (`race`, in this crate's library) and
+//! reported as µs per operation and as time ratios pqfips / peer (`table`). pqfips runs as
+//! dispatched (the best backend this CPU has) and with each lower backend forced.
+//!
+//! Each algorithm is one module with a `run(&Options)` and one entry in [`ALGORITHMS`]; a new race
+//! (the hybrid KEMs, say) is one more such module and entry.
 
 mod hybrid;
+mod ml_dsa;
+mod ml_kem;
+mod slh_dsa;
 
-use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-/// Time per call of each closure in its fastest batch, sampled in interleaved batches.
-fn race(budget: Duration, fs: &mut [&mut dyn FnMut()]) -> Vec<Duration> {
-    race_with(15, budget, None, fs)
+use pqfips_peers::race::{self, Impl, Kind, Plan};
+
+/// One algorithm's races: the name that selects it and the function that runs them and prints
+/// its tables.
+struct Algorithm {
+    name: &'static str,
+    run: fn(&Options),
 }
 
-/// [`race`] with `batches` batches, fewer for the operations that take a second.
-fn race_in(batches: u32, budget: Duration, fs: &mut [&mut dyn FnMut()]) -> Vec<Duration> {
-    race_with(batches, budget, None, fs)
+/// The algorithms, in the order a full run races them.
+const ALGORITHMS: &[Algorithm] = &[
+    Algorithm {
+        name: "ml-kem",
+        run: ml_kem::run,
+    },
+    Algorithm {
+        name: "ml-dsa",
+        run: ml_dsa::run,
+    },
+    Algorithm {
+        name: "slh-dsa",
+        run: slh_dsa::run,
+    },
+    Algorithm {
+        name: "hybrid",
+        run: hybrid::run,
+    },
+];
+
+/// What every race module is given.
+pub struct Options {
+    /// Whether to race the slow sets too (`-- all`).
+    pub all: bool,
+    /// The plan of a race of fast operations (µs to ms).
+    pub plan: Plan,
+    /// pqfips as dispatched, then every lower backend forced.
+    pub pqfips: Vec<Impl>,
 }
 
-/// As [`race`]; with `fixed_reps`, every closure runs exactly that many calls per batch, so that
-/// closures cycling through the same inputs do the same work (ML-DSA signing, whose time depends
-/// on the number of rejections).
-fn race_with(
-    batches: u32,
-    budget: Duration,
-    fixed_reps: Option<u32>,
-    fs: &mut [&mut dyn FnMut()],
-) -> Vec<Duration> {
-    let per_call: Vec<Duration> = fs
-        .iter_mut()
-        .map(|f| {
-            let start = Instant::now();
-            f();
-            start.elapsed().max(Duration::from_nanos(50))
-        })
-        .collect();
-    let reps: Vec<u32> = per_call
-        .iter()
-        .map(|t| {
-            fixed_reps.unwrap_or(((budget / batches / fs.len() as u32).as_nanos() / t.as_nanos()).max(1) as u32)
-        })
-        .collect();
-    let mut samples = vec![Vec::new(); fs.len()];
-    for _ in 0..batches {
-        for (i, f) in fs.iter_mut().enumerate() {
-            let start = Instant::now();
-            for _ in 0..reps[i] {
-                f();
-            }
-            samples[i].push(start.elapsed() / reps[i]);
-        }
+impl Options {
+    /// pqfips with the portable backend forced.
+    pub fn portable(&self) -> Impl {
+        race::pqfips_forced(pqfips::backend::Backend::Portable)
     }
-    samples
-        .into_iter()
-        .map(|s| s.into_iter().min().expect("at least one batch"))
-        .collect()
-}
-
-/// Busy for `d` before the first race: without it, the first rows (ML-KEM-512 keygen) ran
-/// while the CPU was still clocking up, and pqfips, timed first, showed up to 25% slower than
-/// in the same row later.
-fn warm_up(d: Duration) {
-    let start = Instant::now();
-    let mut x = 0u64;
-    while start.elapsed() < d {
-        for i in 0..1000 {
-            x = black_box(x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(i));
-        }
-    }
-}
-
-fn report(set: &str, op: &str, t: &[Duration]) {
-    let us = |d: &Duration| d.as_secs_f64() * 1e6;
-    print!("{set:<18} {op:<7} {:>9.1}", us(&t[0]));
-    for peer in &t[1..] {
-        print!(" {:>9.1} ({:>4.2})", us(peer), us(peer) / us(&t[0]));
-    }
-    println!();
-}
-
-macro_rules! ml_kem_race {
-    ($budget:expr, $name:literal, $pq:ident, $lc:ident, $f203:ident, $rc:ident) => {{
-        use fips203::traits::{Decaps as _, Encaps as _, KeyGen as _};
-        use ml_kem::Decapsulate as _;
-        let seed = [0x42u8; 64];
-        let (d, z) = (*seed.first_chunk::<32>().unwrap(), *seed.last_chunk::<32>().unwrap());
-        let m = [0x24u8; 32];
-
-        let dk = pqfips::$pq::DecapsulationKey::from_seed(&seed);
-        let ek = dk.encapsulation_key().clone();
-        let (ct, _) = pqfips::$pq::hazmat::encapsulate_deterministic(&ek, &m);
-        let lc_kp = libcrux_ml_kem::$lc::portable::generate_key_pair(seed);
-        let (lc_ct, _) = libcrux_ml_kem::$lc::portable::encapsulate(lc_kp.public_key(), m);
-        let (f_ek, f_dk) = fips203::$f203::KG::keygen_from_seed(d, z);
-        let (_, f_ct) = f_ek.encaps_from_seed(&m);
-        let rc_dk = ml_kem::$rc::DecapsulationKey::from_seed(seed.into());
-        let rc_ek = rc_dk.encapsulation_key().clone();
-        let (rc_ct, _) = rc_ek.encapsulate_deterministic(&m.into());
-
-        let t = race($budget, &mut [
-            &mut || { black_box(pqfips::$pq::DecapsulationKey::from_seed(black_box(&seed))); },
-            &mut || { black_box(libcrux_ml_kem::$lc::portable::generate_key_pair(black_box(seed))); },
-            &mut || { black_box(fips203::$f203::KG::keygen_from_seed(black_box(d), z)); },
-            &mut || { black_box(ml_kem::$rc::DecapsulationKey::from_seed(black_box(seed).into())); },
-        ]);
-        report($name, "keygen", &t);
-        let t = race($budget, &mut [
-            &mut || { black_box(pqfips::$pq::hazmat::encapsulate_deterministic(&ek, black_box(&m))); },
-            &mut || { black_box(libcrux_ml_kem::$lc::portable::encapsulate(lc_kp.public_key(), black_box(m))); },
-            &mut || { black_box(f_ek.encaps_from_seed(black_box(&m))); },
-            &mut || { black_box(rc_ek.encapsulate_deterministic(&black_box(m).into())); },
-        ]);
-        report($name, "encaps", &t);
-        let t = race($budget, &mut [
-            &mut || { black_box(dk.decapsulate(black_box(&ct))); },
-            &mut || { black_box(libcrux_ml_kem::$lc::portable::decapsulate(lc_kp.private_key(), black_box(&lc_ct))); },
-            &mut || { black_box(f_dk.try_decaps(black_box(&f_ct)).unwrap()); },
-            &mut || { black_box(rc_dk.decapsulate(black_box(&rc_ct))); },
-        ]);
-        report($name, "decaps", &t);
-    }};
-}
-
-macro_rules! ml_dsa_race {
-    ($budget:expr, $name:literal, $pq:ident, $lc:ident, $f204:ident, $rc:ident) => {{
-        use fips204::traits::{Signer as _, Verifier as _, KeyGen as _, SerDes as _};
-        let seed = [0x42u8; 32];
-        const MSGS: usize = 32;
-        // The same 32 (message, rnd) pairs for every implementation, cycled: identical signatures,
-        // hence identical numbers of rejections.
-        let inputs: Vec<([u8; 32], [u8; 32])> = (0..MSGS as u8).map(|i| ([i; 32], [i ^ 0x5a; 32])).collect();
-        let ctx = b"";
-        let m_prime = |msg: &[u8]| [&[0u8, 0][..], msg].concat();
-
-        let sk = pqfips::$pq::SigningKey::from_seed(&seed);
-        let vk = sk.verifying_key().clone();
-        let sig = pqfips::$pq::hazmat::sign_internal(&sk, &m_prime(&inputs[0].0), &inputs[0].1);
-        let lc_kp = libcrux_ml_dsa::$lc::portable::generate_key_pair(seed);
-        let lc_sig = libcrux_ml_dsa::$lc::portable::sign(&lc_kp.signing_key, &inputs[0].0, ctx, inputs[0].1).unwrap();
-        let (f_pk, f_sk) = fips204::$f204::KG::keygen_from_seed(&seed);
-        let f_sig = f_sk.try_sign_with_seed(&inputs[0].1, &inputs[0].0, ctx).unwrap();
-        let rc_sk = ml_dsa::ExpandedSigningKey::<ml_dsa::$rc>::from_seed(&seed.into());
-        let rc_vk = rc_sk.verifying_key();
-        let rc_sig = rc_sk.sign_internal(&[&[0, 0], &inputs[0].0], &inputs[0].1.into());
-        assert_eq!(sig.as_ref(), lc_sig.as_ref());
-        assert_eq!(sig.as_ref(), &f_sig[..]);
-        assert_eq!(sig.as_ref(), &rc_sig.encode()[..]);
-
-        let t = race($budget, &mut [
-            &mut || { black_box(pqfips::$pq::SigningKey::from_seed(black_box(&seed))); },
-            &mut || { black_box(libcrux_ml_dsa::$lc::portable::generate_key_pair(black_box(seed))); },
-            &mut || { black_box(fips204::$f204::KG::keygen_from_seed(black_box(&seed))); },
-            &mut || { black_box(ml_dsa::SigningKey::<ml_dsa::$rc>::from_seed(&black_box(seed).into())); },
-        ]);
-        report($name, "keygen", &t);
-        let (mut a, mut b, mut c, mut d) = (0, 0, 0, 0);
-        let t = race_with(15, $budget, Some(MSGS as u32), &mut [
-            &mut || { a = (a + 1) % MSGS; let (m, r) = &inputs[a]; black_box(pqfips::$pq::hazmat::sign_internal(&sk, &m_prime(m), r)); },
-            &mut || { b = (b + 1) % MSGS; let (m, r) = &inputs[b]; black_box(libcrux_ml_dsa::$lc::portable::sign(&lc_kp.signing_key, m, ctx, *r).unwrap()); },
-            &mut || { c = (c + 1) % MSGS; let (m, r) = &inputs[c]; black_box(f_sk.try_sign_with_seed(r, m, ctx).unwrap()); },
-            &mut || { d = (d + 1) % MSGS; let (m, r) = &inputs[d]; black_box(rc_sk.sign_internal(&[&[0, 0], m], &(*r).into())); },
-        ]);
-        report($name, "sign", &t);
-        let t = race($budget, &mut [
-            &mut || { black_box(vk.verify(black_box(&inputs[0].0), ctx, &sig).unwrap()); },
-            &mut || { black_box(libcrux_ml_dsa::$lc::portable::verify(&lc_kp.verification_key, black_box(&inputs[0].0), ctx, &lc_sig).unwrap()); },
-            &mut || { assert!(f_pk.verify(black_box(&inputs[0].0), &f_sig, ctx)); },
-            &mut || { assert!(rc_vk.verify_with_context(black_box(&inputs[0].0), ctx, &rc_sig)); },
-        ]);
-        report($name, "verify", &t);
-        // The same with pqfips's PreparedVerifyingKey, which holds Â and NTT(t₁·2^d) as
-        // RustCrypto's VerifyingKey does (libcrux and fips204 have no such form).
-        let prepared = vk.prepare();
-        let t = race($budget, &mut [
-            &mut || { black_box(prepared.verify(black_box(&inputs[0].0), ctx, &sig).unwrap()); },
-            &mut || { black_box(libcrux_ml_dsa::$lc::portable::verify(&lc_kp.verification_key, black_box(&inputs[0].0), ctx, &lc_sig).unwrap()); },
-            &mut || { assert!(f_pk.verify(black_box(&inputs[0].0), &f_sig, ctx)); },
-            &mut || { assert!(rc_vk.verify_with_context(black_box(&inputs[0].0), ctx, &rc_sig)); },
-        ]);
-        report($name, "ver-prep", &t);
-        // pqfips's VerifyingKey holds its encoding and tr, RustCrypto's holds Â and NTT(t₁) too;
-        // libcrux and fips204 start from bytes. This row charges everyone the import too.
-        let vk_bytes = vk.to_bytes();
-        let rc_vk_bytes = rc_vk.encode();
-        let t = race($budget, &mut [
-            &mut || { let vk = pqfips::$pq::VerifyingKey::from_bytes(&vk_bytes).unwrap(); black_box(vk.verify(black_box(&inputs[0].0), ctx, &sig).unwrap()); },
-            &mut || { black_box(libcrux_ml_dsa::$lc::portable::verify(&lc_kp.verification_key, black_box(&inputs[0].0), ctx, &lc_sig).unwrap()); },
-            &mut || { let pk = fips204::$f204::PublicKey::try_from_bytes(f_pk.clone().into_bytes()).unwrap(); assert!(pk.verify(black_box(&inputs[0].0), &f_sig, ctx)); },
-            &mut || { let vk = ml_dsa::VerifyingKey::<ml_dsa::$rc>::decode(&rc_vk_bytes); assert!(vk.verify_with_context(black_box(&inputs[0].0), ctx, &rc_sig)); },
-        ]);
-        report($name, "vk+ver", &t);
-    }};
-}
-
-/// pqfips against RustCrypto `slh-dsa` on one parameter set: keygen from the three seeds,
-/// deterministic signing and verification of a 32-byte message through the internal
-/// functions (no context prefix), which is what both crates time alike.
-macro_rules! slh_dsa_race {
-    ($budget:expr, $batches:expr, $name:literal, $pq:ident, $rc:ident, $n:literal) => {{
-        let seed = [0x42u8; $n];
-        let msg = [0x33u8; 32];
-        let sk = pqfips::$pq::SigningKey::from_seeds(&seed, &seed, &seed);
-        let vk = sk.verifying_key().clone();
-        let sig = pqfips::$pq::hazmat::sign_internal(&sk, &msg, None);
-        let rc_sk = slh_dsa::SigningKey::<slh_dsa::$rc>::slh_keygen_internal(&seed, &seed, &seed);
-        let rc_vk: &slh_dsa::VerifyingKey<slh_dsa::$rc> = rc_sk.as_ref();
-        let rc_sig = rc_sk.slh_sign_internal(&[&msg], None);
-        assert_eq!(sig.as_ref(), rc_sig.to_bytes().as_slice(), "the two crates agree");
-
-        let t = race_in($batches, $budget, &mut [
-            &mut || { black_box(pqfips::$pq::SigningKey::from_seeds(black_box(&seed), &seed, &seed)); },
-            &mut || { black_box(slh_dsa::SigningKey::<slh_dsa::$rc>::slh_keygen_internal(black_box(&seed), &seed, &seed)); },
-        ]);
-        report($name, "keygen", &t);
-        let t = race_in($batches, $budget, &mut [
-            &mut || { black_box(pqfips::$pq::hazmat::sign_internal(&sk, black_box(&msg), None)); },
-            &mut || { black_box(rc_sk.slh_sign_internal(&[black_box(&msg)], None)); },
-        ]);
-        report($name, "sign", &t);
-        let t = race_in($batches, $budget, &mut [
-            &mut || { pqfips::$pq::hazmat::verify_internal(&vk, black_box(&msg), &sig).unwrap(); },
-            &mut || { rc_vk.slh_verify_internal(&[black_box(&msg)], &rc_sig).unwrap(); },
-        ]);
-        report($name, "verify", &t);
-    }};
 }
 
 fn main() {
-    let budget = Duration::from_millis(600);
-    println!("µs/op (peer / pqfips in parentheses; > 1 means pqfips is faster)");
-    println!(
-        "{:<18} {:<7} {:>9} {:>16} {:>16} {:>16}",
-        "set", "op", "pqfips", "libcrux-port.", "fips203", "RustCrypto"
-    );
-    warm_up(Duration::from_secs(1));
-    ml_kem_race!(budget, "ML-KEM-512", ml_kem_512, mlkem512, ml_kem_512, ml_kem_512);
-    ml_kem_race!(budget, "ML-KEM-768", ml_kem_768, mlkem768, ml_kem_768, ml_kem_768);
-    ml_kem_race!(budget, "ML-KEM-1024", ml_kem_1024, mlkem1024, ml_kem_1024, ml_kem_1024);
-    ml_dsa_race!(budget, "ML-DSA-44", ml_dsa_44, ml_dsa_44, ml_dsa_44, MlDsa44);
-    ml_dsa_race!(budget, "ML-DSA-65", ml_dsa_65, ml_dsa_65, ml_dsa_65, MlDsa65);
-    ml_dsa_race!(budget, "ML-DSA-87", ml_dsa_87, ml_dsa_87, ml_dsa_87, MlDsa87);
-
-    // SLH-DSA against RustCrypto slh-dsa: every "f" set, and the two 128-bit "s" sets (the
-    // others take seconds per signature; pass `all` to race them too, 5 batches each).
-    println!();
-    println!("{:<18} {:<7} {:>9} {:>16}", "set", "op", "pqfips", "RustCrypto");
-    let all = std::env::args().any(|a| a == "all");
-    slh_dsa_race!(budget, 15, "SLH-DSA-SHA2-128f", slh_dsa_sha2_128f, Sha2_128f, 16);
-    slh_dsa_race!(budget, 15, "SLH-DSA-SHAKE-128f", slh_dsa_shake_128f, Shake128f, 16);
-    slh_dsa_race!(budget, 15, "SLH-DSA-SHA2-192f", slh_dsa_sha2_192f, Sha2_192f, 24);
-    slh_dsa_race!(budget, 15, "SLH-DSA-SHAKE-192f", slh_dsa_shake_192f, Shake192f, 24);
-    slh_dsa_race!(budget, 15, "SLH-DSA-SHA2-256f", slh_dsa_sha2_256f, Sha2_256f, 32);
-    slh_dsa_race!(budget, 15, "SLH-DSA-SHAKE-256f", slh_dsa_shake_256f, Shake256f, 32);
-    slh_dsa_race!(budget, 5, "SLH-DSA-SHA2-128s", slh_dsa_sha2_128s, Sha2_128s, 16);
-    slh_dsa_race!(budget, 5, "SLH-DSA-SHAKE-128s", slh_dsa_shake_128s, Shake128s, 16);
-    if all {
-        slh_dsa_race!(budget, 5, "SLH-DSA-SHA2-192s", slh_dsa_sha2_192s, Sha2_192s, 24);
-        slh_dsa_race!(budget, 5, "SLH-DSA-SHAKE-192s", slh_dsa_shake_192s, Shake192s, 24);
-        slh_dsa_race!(budget, 5, "SLH-DSA-SHA2-256s", slh_dsa_sha2_256s, Sha2_256s, 32);
-        slh_dsa_race!(budget, 5, "SLH-DSA-SHAKE-256s", slh_dsa_shake_256s, Shake256s, 32);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let known = |a: &str| a == "all" || ALGORITHMS.iter().any(|alg| alg.name == a);
+    if let Some(bad) = args.iter().find(|a| !known(a)) {
+        let names: Vec<&str> = ALGORITHMS.iter().map(|alg| alg.name).collect();
+        eprintln!(
+            "unknown argument {bad:?}: expected any of {}, all",
+            names.join(", ")
+        );
+        std::process::exit(2);
     }
-    hybrid::xwing(budget);
+    let named = |alg: &&Algorithm| args.iter().any(|a| a == alg.name);
+    let chosen: Vec<&Algorithm> = if ALGORITHMS.iter().any(|alg| named(&alg)) {
+        ALGORITHMS.iter().filter(named).collect()
+    } else {
+        ALGORITHMS.iter().collect()
+    };
+    let opts = Options {
+        all: args.iter().any(|a| a == "all"),
+        plan: Plan::new(Duration::from_millis(1200)),
+        pqfips: race::pqfips_paths(),
+    };
+
+    print_setup(&opts);
+    race::warm_up(Duration::from_secs(1));
+    for alg in chosen {
+        eprintln!("{}:", alg.name);
+        (alg.run)(&opts);
+    }
+}
+
+/// The machine, the builds and the method, ahead of the tables.
+fn print_setup(opts: &Options) {
+    println!("## pqfips and its peers\n");
+    println!("- CPU: {}", cpu_name());
+    let paths: Vec<String> = opts.pqfips.iter().map(Impl::label).collect();
+    let available: Vec<&str> = pqfips::backend::available().map(|b| b.name()).collect();
+    println!(
+        "- pqfips dispatches to {} here (this CPU can run {}); timed as: {}",
+        race::dispatched(),
+        available.join(", "),
+        paths.join(", ")
+    );
+    println!(
+        "- libcrux's run-time check (libcrux_platform::simd256_support) {} AVX2; PQClean's {}",
+        if libcrux_avx2() {
+            "finds"
+        } else {
+            "does not find: its multiplexed API runs portable code"
+        },
+        if avx2() {
+            "finds AVX2"
+        } else {
+            "does not find AVX2: pqcrypto runs its portable C"
+        }
+    );
+    println!(
+        "- Build: this crate's release profile (codegen-units = 1, thin LTO){}",
+        if cfg!(target_feature = "avx2") {
+            ", with AVX2 enabled at compile time"
+        } else {
+            ", no target-cpu or target-feature flags: every SIMD path is chosen at run time"
+        }
+    );
+    println!("- Versions: {}", peer_versions().join(", "));
+    println!(
+        "- Method: outputs cross-checked before timing; for each operation every implementation runs \
+         one batch in turn, {} times over ({:.1} s shared by the implementations for each fast \
+         operation), and is charged its median batch, timed in the thread's CPU time; load average \
+         at the start {}\n",
+        opts.plan.batches,
+        opts.plan.budget.as_secs_f64(),
+        load_average()
+    );
+}
+
+/// The 1-, 5- and 15-minute load averages, to judge how quiet the machine was.
+fn load_average() -> String {
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    let fields: Vec<&str> = load.split_whitespace().take(3).collect();
+    if fields.len() == 3 {
+        fields.join(" / ")
+    } else {
+        "unknown".into()
+    }
+}
+
+/// The CPU's model name from /proc/cpuinfo, with the SIMD flags that matter here.
+fn cpu_name() -> String {
+    let info = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let field = |key: &str| {
+        info.lines()
+            .find(|l| l.split(':').next().is_some_and(|k| k.trim() == key))
+            .and_then(|l| l.split_once(':'))
+            .map(|(_, v)| v.trim().to_string())
+    };
+    let name =
+        field("model name").unwrap_or_else(|| "unknown (no /proc/cpuinfo model name)".into());
+    let flags = field("flags").unwrap_or_default();
+    let wanted = [
+        "avx2", "avx512f", "avx512vl", "avx512bw", "avx512dq", "sha_ni", "bmi2",
+    ];
+    let has: Vec<&str> = wanted
+        .into_iter()
+        .filter(|w| flags.split(' ').any(|f| f == *w))
+        .collect();
+    if has.is_empty() {
+        name
+    } else {
+        format!("{name} ({})", has.join(" "))
+    }
+}
+
+/// The version of every peer crate, from this crate's Cargo.lock.
+fn peer_versions() -> Vec<String> {
+    const PEERS: [&str; 10] = [
+        "libcrux-ml-kem",
+        "libcrux-ml-dsa",
+        "pqcrypto-mlkem",
+        "pqcrypto-mldsa",
+        "aws-lc-rs",
+        "ml-kem",
+        "ml-dsa",
+        "fips203",
+        "fips204",
+        "slh-dsa",
+    ];
+    let lock = include_str!("../Cargo.lock");
+    PEERS
+        .iter()
+        .map(|peer| {
+            let version = lock
+                .split("[[package]]")
+                .find(|p| p.lines().any(|l| l.trim() == format!("name = \"{peer}\"")))
+                .and_then(|p| {
+                    p.lines()
+                        .find_map(|l| l.trim().strip_prefix("version = \""))
+                })
+                .map_or("?", |v| v.trim_end_matches('"'));
+            format!("{peer} {version}")
+        })
+        .collect()
+}
+
+/// libcrux's multiplexed API (`libcrux_ml_kem::mlkem768::…`, `libcrux_ml_dsa::ml_dsa_65::…`),
+/// which runs its AVX2 code when libcrux's own check finds AVX2.
+fn libcrux() -> Impl {
+    Impl {
+        name: "libcrux AVX2",
+        kind: Kind::Peer {
+            simd: libcrux_avx2(),
+        },
+    }
+}
+
+/// libcrux's portable instantiation (`…::portable::…`).
+const LIBCRUX_PORTABLE: Impl = Impl {
+    name: "libcrux portable",
+    kind: Kind::Peer { simd: false },
+};
+
+/// PQClean's AVX2 C through `pqcrypto-*`, which falls back to its portable C without AVX2.
+fn pqclean() -> Impl {
+    Impl {
+        name: "PQClean AVX2",
+        kind: Kind::Peer { simd: avx2() },
+    }
+}
+
+/// AWS-LC through `aws-lc-rs`, which picks its vector code at run time.
+fn aws_lc() -> Impl {
+    Impl {
+        name: "aws-lc-rs",
+        kind: Kind::Peer { simd: avx2() },
+    }
+}
+
+/// Whether the CPU has AVX2 (what PQClean's and aws-lc-rs's vector code needs).
+fn avx2() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        std::arch::is_x86_feature_detected!("avx2")
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        false
+    }
+}
+
+/// Whether libcrux's multiplexed API takes its AVX2 path, by libcrux's own check.
+fn libcrux_avx2() -> bool {
+    libcrux_platform::simd256_support()
 }
