@@ -101,7 +101,7 @@ restore src/hybrid/ecdh.rs
 # A 32-bit division: for 64-bit operands the compiler adds a branch (a fast path for small
 # values) that memcheck would report, but the DIV instruction itself it never reports.
 echo "-- case 3: Compress by a 32-bit division, the KyberSlash leak (invisible to memcheck)"
-inject src/lattice/backend.rs \
+inject src/lattice/backend/portable.rs \
   '*c = F::from_i32((((n * m) >> 36) & mask) as i32);' \
   '*c = F::from_i32(((n as u32 / core::hint::black_box(q as u32)) as u64 & mask) as i32);'
 build_and_run ml-kem
@@ -109,7 +109,7 @@ echo "   memcheck exit status: $status (0: memcheck does not see a division, as 
 if scan=$("$root/ct/no-division.sh" "$harness"); then
   echo "FAIL: the division scan did not find the injected division"
   failures=$((failures + 1))
-elif grep -q "backend.rs" <<<"$scan"; then
+elif grep -q "backend/portable.rs" <<<"$scan"; then
   echo "ok: the division scan caught it:"
   grep -m1 -B1 "div" <<<"$scan" | sed 's/^/    /'
 else
@@ -117,7 +117,7 @@ else
   echo "$scan"
   failures=$((failures + 1))
 fi
-restore src/lattice/backend.rs
+restore src/lattice/backend/portable.rs
 
 # Two leaks planted in the AVX-512 Keccak kernels, which valgrind cannot run (and this CPU may
 # not have): a round taken or not on a bit of the state, and a table lookup indexed by state bits.
