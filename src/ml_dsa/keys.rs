@@ -181,7 +181,7 @@ impl<P: ParameterSet> SigningKey<P> {
         // Infallible: fixed sub-ranges of a checked length.
         let rho: &[u8; 32] = bytes[..32].try_into().expect("32 bytes");
         let key: &[u8; 32] = bytes[32..64].try_into().expect("32 bytes");
-        let mut sk = Self::blank(rho, None);
+        let mut sk = Self::blank(rho);
         sk_decode_s::<P>(bytes, &mut sk.s1_hat, &mut sk.s2_hat)?;
         sign::finish_key(&mut sk, key);
         // Re-encoding what ρ, K, s₁ and s₂ determine must give the input back, t₀ and tr
@@ -191,7 +191,7 @@ impl<P: ParameterSet> SigningKey<P> {
         let mut consistent = bool::from(encoded.ct_eq(bytes));
         crate::ct::declassify(&mut consistent);
         if consistent {
-            Ok(sk)
+            sk.copied_ok()
         } else {
             Err(Error::InvalidKey)
         }
@@ -202,15 +202,41 @@ impl<P: ParameterSet> SigningKey<P> {
         Zeroizing::new(self.bytes)
     }
 
-    /// A key to be filled in by key generation or import: ρ and the seed set, the rest zero.
-    pub(super) fn blank(rho: &[u8; 32], seed: Option<[u8; SEED_SIZE]>) -> Self {
+    /// A key to be filled in by key generation or import: ρ set, the rest zero.
+    pub(super) fn blank(rho: &[u8; 32]) -> Self {
         Self {
             bytes: P::SigningKeyBytes::zeroed(),
             s1_hat: P::VecL::ZERO,
             s2_hat: P::VecK::ZERO,
             t0_hat: P::VecK::ZERO,
             vk: VerifyingKey::with_rho(rho),
-            seed,
+            seed: None,
+        }
+    }
+
+    /// `Ok` of [`copied`](Self::copied), for returning from an import: a call returning the
+    /// whole `Result` writes it straight into the caller's; `Ok(sk.copied())` would be built in
+    /// a temporary first (the local is dropped in between) and leave that behind.
+    #[inline(never)]
+    fn copied_ok(&self) -> Result<Self, Error> {
+        Ok(self.copied())
+    }
+
+    /// A copy of this key, for returning a key built in a local: the local is then wiped when
+    /// it is dropped, where returning it by move would leave it behind, unwiped. Field by
+    /// field, so that the copy is made straight into its destination.
+    #[inline(always)]
+    pub(super) fn copied(&self) -> Self {
+        Self {
+            bytes: self.bytes,
+            s1_hat: self.s1_hat,
+            s2_hat: self.s2_hat,
+            t0_hat: self.t0_hat,
+            vk: VerifyingKey {
+                bytes: self.vk.bytes,
+                tr: self.vk.tr,
+            },
+            seed: self.seed,
         }
     }
 
@@ -393,7 +419,8 @@ impl<P: ParameterSet> VerifyingKey<P> {
             h.absorb(part);
         }
         let mut mu = [0u8; MU_SIZE];
-        h.finalize().squeeze(&mut mu);
+        h.finalize();
+        h.squeeze(&mut mu);
         Mu(mu)
     }
 }
@@ -481,7 +508,9 @@ impl MuBuilder {
     /// μ of everything absorbed so far.
     pub fn finalize(&self) -> Mu {
         let mut mu = [0u8; MU_SIZE];
-        self.0.clone().finalize().squeeze(&mut mu);
+        let mut h = self.0.clone();
+        h.finalize();
+        h.squeeze(&mut mu);
         Mu(mu)
     }
 }
@@ -612,9 +641,9 @@ impl<P: ParameterSet> Clone for SigningKey<P> {
     fn clone(&self) -> Self {
         Self {
             bytes: self.bytes,
-            s1_hat: self.s1_hat.clone(),
-            s2_hat: self.s2_hat.clone(),
-            t0_hat: self.t0_hat.clone(),
+            s1_hat: self.s1_hat,
+            s2_hat: self.s2_hat,
+            t0_hat: self.t0_hat,
             vk: self.vk.clone(),
             seed: self.seed,
         }

@@ -30,7 +30,9 @@ pub(crate) fn keygen_internal<P: ParameterSet>(xi: &[u8; 32]) -> SigningKey<P> {
     // sampling branches on bytes derived from it.
     let mut rho: [u8; 32] = rho.try_into().expect("32 bytes");
     declassify(&mut rho);
-    let mut sk = SigningKey::<P>::blank(&rho, Some(*xi));
+    let mut sk = SigningKey::<P>::blank(&rho);
+    // The seed is copied into the key's own storage: `Some(*xi)` would be built elsewhere first.
+    sk.seed.get_or_insert([0; 32]).copy_from_slice(xi);
     // 4: (s₁, s₂) ← ExpandS(ρ′), into the key's own storage. Infallible: fixed sub-ranges of
     // the 128-byte output.
     expand_s::<P>(
@@ -39,7 +41,7 @@ pub(crate) fn keygen_internal<P: ParameterSet>(xi: &[u8; 32]) -> SigningKey<P> {
         &mut sk.s2_hat,
     );
     finish_key(&mut sk, key.try_into().expect("32 bytes"));
-    sk
+    sk.copied()
 }
 
 /// Lines 3 and 5–10 of Algorithm 6, for a key whose ρ is set and whose s₁ and s₂ have been put
@@ -158,7 +160,8 @@ pub(crate) fn sign_mu<P: ParameterSet>(
             w1_encode_poly::<P>(&tmp, encoded);
             h.absorb(encoded);
         }
-        h.finalize().squeeze(c_tilde);
+        h.finalize();
+        h.squeeze(c_tilde);
         // 16–17: ĉ ← NTT(SampleInBall(c̃))
         sample_in_ball::<P>(c_tilde, &mut c_hat);
         c_hat.ntt();

@@ -73,7 +73,8 @@ pub(crate) mod sealed {
 }
 
 /// FIPS 205, Algorithm 1 (gen_len2): len₂ from n and lg_w, evaluated at compile time.
-pub const fn gen_len2(n: usize, lg_w: usize) -> usize {
+/// Crate-private: defined only for the lg_w of the standard's sets (it panics for lg_w = 0).
+pub(crate) const fn gen_len2(n: usize, lg_w: usize) -> usize {
     // 1: w ← 2^lg_w
     let w = 1 << lg_w;
     // 2: len₁ ← ⌊(8n + lg_w − 1)/lg_w⌋ = ⌈8n/lg_w⌉
