@@ -77,11 +77,14 @@
 //! - **Randomness** comes from a [`rand_core::CryptoRng`] passed by `&mut`.
 //! - **Secrets** (keys, seeds, shared secrets and the intermediates FIPS 203 §3.3 and FIPS 204
 //!   §3.6.3 name) are wiped on drop; their `Debug` prints no secret bytes; equality on them is
-//!   constant-time.
+//!   constant-time. No operation leaves a copy of a secret behind on the stack; copies the
+//!   caller makes (moving a key or a `SharedSecret` to a new place, copying its bytes out) are
+//!   the caller's to wipe.
 //! - **Constant time**: no branch, table index or division depends on secret data; Compress,
 //!   Decompose and Power2Round multiply and shift instead of dividing (the KyberSlash lesson),
-//!   and selections on secrets go through `subtle`. ML-DSA signing reveals whether an iteration
-//!   was rejected, which FIPS 204 allows, and nothing about the rejected values. The repository
+//!   and selections on secrets go through `subtle`. ML-DSA signing reveals one bit per
+//!   iteration, whether it was rejected, which FIPS 204 allows: all its checks run in every
+//!   iteration, so nothing about which one failed or about the rejected values. The repository
 //!   checks this on every change under valgrind, with every secret marked undefined; its README
 //!   says what that check cannot see.
 //! - **No heap, bounded stack**: matrices are sampled entry by entry where they are used once;
@@ -162,6 +165,7 @@ pub mod ml_kem;
 #[allow(unsafe_code)]
 mod simd;
 pub mod slh_dsa;
+mod wipe;
 
 pub use error::Error;
 pub use hash::prehash::PreHash;
@@ -480,7 +484,6 @@ slh_dsa_module!(
     ""
 );
 
-/// The README's examples, compiled and run as doc tests.
 /// The README's examples, compiled and run as doc tests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

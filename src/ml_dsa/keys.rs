@@ -17,6 +17,7 @@ use crate::array::ByteArray;
 use crate::hash::Shake256;
 use crate::hash::prehash::{MessagePrefix, PreHash};
 use crate::lattice::{ConstZero, Poly, Q8380417};
+use crate::wipe::{IMPORT_WIPE_MARGIN, StackBelow};
 
 /// Bytes of the seed ξ, the canonical form of a signing key (FIPS 204 §3.6.3).
 pub const SEED_SIZE: usize = 32;
@@ -176,22 +177,42 @@ impl<P: ParameterSet> SigningKey<P> {
     /// # Errors
     /// [`Error::InvalidLength`] unless `bytes` is `SIGNING_KEY_SIZE` long; [`Error::InvalidKey`]
     /// if the key is malformed or inconsistent.
+    #[inline(never)]
     pub fn from_expanded_bytes(bytes: &[u8]) -> Result<Self, Error> {
+        // Declared first, so dropped last: once the result is in the caller's destination, it
+        // zeroes the dead frames of the two calls below, the deeper of which, `copied_ok`,
+        // holds a copy of the key (see `crate::wipe`).
+        let _wipe = StackBelow(size_of::<Self>() + IMPORT_WIPE_MARGIN);
+        let mut sk = Self::blank(&[0; 32]);
+        sk.fill_expanded(bytes)?;
+        sk.copied_ok()
+    }
+
+    /// `Ok` of [`copied`](Self::copied), in a frame of its own: the `Ok` is assembled in a
+    /// temporary there, which [`from_expanded_bytes`](Self::from_expanded_bytes) wipes.
+    #[inline(never)]
+    fn copied_ok(&self) -> Result<Self, Error> {
+        Ok(self.copied())
+    }
+
+    /// [`SigningKey::from_expanded_bytes`] into this (blank) key's own storage.
+    /// In a frame of its own, which the import wipes.
+    #[inline(never)]
+    fn fill_expanded(&mut self, bytes: &[u8]) -> Result<(), Error> {
         Error::check_length(P::SIGNING_KEY_SIZE, bytes.len())?;
         // Infallible: fixed sub-ranges of a checked length.
-        let rho: &[u8; 32] = bytes[..32].try_into().expect("32 bytes");
         let key: &[u8; 32] = bytes[32..64].try_into().expect("32 bytes");
-        let mut sk = Self::blank(rho);
-        sk_decode_s::<P>(bytes, &mut sk.s1_hat, &mut sk.s2_hat)?;
-        sign::finish_key(&mut sk, key);
+        self.vk.set_rho(bytes[..32].try_into().expect("32 bytes"));
+        sk_decode_s::<P>(bytes, &mut self.s1_hat, &mut self.s2_hat)?;
+        sign::finish_key(self, key);
         // Re-encoding what ρ, K, s₁ and s₂ determine must give the input back, t₀ and tr
         // included. t₀ is secret: the comparison is constant-time; whether the key is
         // consistent is public (it is the result of the import).
-        let encoded: &[u8] = sk.bytes.as_ref();
+        let encoded: &[u8] = self.bytes.as_ref();
         let mut consistent = bool::from(encoded.ct_eq(bytes));
         crate::ct::declassify(&mut consistent);
         if consistent {
-            sk.copied_ok()
+            Ok(())
         } else {
             Err(Error::InvalidKey)
         }
@@ -214,18 +235,12 @@ impl<P: ParameterSet> SigningKey<P> {
         }
     }
 
-    /// `Ok` of [`copied`](Self::copied), for returning from an import: a call returning the
-    /// whole `Result` writes it straight into the caller's; `Ok(sk.copied())` would be built in
-    /// a temporary first (the local is dropped in between) and leave that behind.
-    #[inline(never)]
-    fn copied_ok(&self) -> Result<Self, Error> {
-        Ok(self.copied())
-    }
-
     /// A copy of this key, for returning a key built in a local: the local is then wiped when
-    /// it is dropped, where returning it by move would leave it behind, unwiped. Field by
-    /// field, so that the copy is made straight into its destination.
-    #[inline(always)]
+    /// it is dropped, where moving it out would leave it behind, unwiped (a moved-from value is
+    /// not dropped). A call of its own, whose result the compiler writes straight into the
+    /// caller's destination, field by field, each field in one copy (`Poly` is `Copy` for
+    /// this: the `Clone` of an array of non-`Copy` polynomials builds it in a temporary first).
+    #[inline(never)]
     pub(super) fn copied(&self) -> Self {
         Self {
             bytes: self.bytes,
@@ -269,6 +284,11 @@ impl<P: ParameterSet> VerifyingKey<P> {
         let mut bytes = P::VerifyingKeyBytes::zeroed();
         bytes.as_mut()[..32].copy_from_slice(rho);
         Self { bytes, tr: [0; 64] }
+    }
+
+    /// Sets ρ, the first 32 bytes of the encoding.
+    pub(super) fn set_rho(&mut self, rho: &[u8; 32]) {
+        self.bytes.as_mut()[..32].copy_from_slice(rho);
     }
 
     /// pkDecode (FIPS 204, Algorithm 23) of row `i` of t₁, as NTT(t₁[i]·2^d) for verification.

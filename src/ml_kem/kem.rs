@@ -16,6 +16,7 @@ use crate::Error;
 use crate::array::ByteArray;
 use crate::hash::{Shake256, sha3_256, sha3_512};
 use crate::lattice::PolyVec;
+use crate::wipe::{IMPORT_WIPE_MARGIN, StackBelow};
 
 /// Bytes of a shared secret, for every parameter set.
 pub const SHARED_SECRET_SIZE: usize = 32;
@@ -58,13 +59,19 @@ impl<P: ParameterSet> EncapsulationKey<P> {
     /// [`Error::InvalidLength`] unless `bytes` is `ENCAPSULATION_KEY_SIZE` long;
     /// [`Error::InvalidKey`] if a coefficient of t̂ is not below q (the modulus check).
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
+        let mut ek = Self::blank();
+        ek.import(bytes)?;
+        Ok(ek)
+    }
+
+    /// [`EncapsulationKey::from_bytes`] into this key's own storage.
+    fn import(&mut self, bytes: &[u8]) -> Result<(), Error> {
         Error::check_length(P::ENCAPSULATION_KEY_SIZE, bytes.len())?;
         let (t_bytes, rho) = bytes.split_at(P::K * poly_bytes(12));
-        let mut ek = Self::blank();
-        byte_decode_12_vec_checked(t_bytes, ek.t_hat.as_mut())?;
-        ek.rho.copy_from_slice(rho);
-        sha3_256(&[bytes], &mut ek.h);
-        Ok(ek)
+        byte_decode_12_vec_checked(t_bytes, self.t_hat.as_mut())?;
+        self.rho.copy_from_slice(rho);
+        sha3_256(&[bytes], &mut self.h);
+        Ok(())
     }
 
     /// A key to be filled in: all zero.
@@ -177,10 +184,11 @@ impl<P: ParameterSet> DecapsulationKey<P> {
     }
 
     /// A copy of this key, for returning a key built in a local: the local is then wiped when
-    /// it is dropped, where returning it by move would leave it behind, unwiped. Field by
-    /// field, so that the copy is made straight into its destination (`Clone` of a vector
-    /// goes through a temporary).
-    #[inline(always)]
+    /// it is dropped, where moving it out would leave it behind, unwiped (a moved-from value is
+    /// not dropped). A call of its own, whose result the compiler writes straight into the
+    /// caller's destination, field by field, each field in one copy (`Poly` is `Copy` for
+    /// this: the `Clone` of an array of non-`Copy` polynomials builds it in a temporary first).
+    #[inline(never)]
     fn copied(&self) -> Self {
         Self {
             s_hat: self.s_hat,
@@ -193,14 +201,6 @@ impl<P: ParameterSet> DecapsulationKey<P> {
             seed: self.seed,
             has_seed: self.has_seed,
         }
-    }
-
-    /// `Ok` of [`copied`](Self::copied), for returning from an import: a call returning the
-    /// whole `Result` writes it straight into the caller's; `Ok(dk.copied())` would be built in
-    /// a temporary first (the local is dropped in between) and leave that behind.
-    #[inline(never)]
-    fn copied_ok(&self) -> Result<Self, Error> {
-        Ok(self.copied())
     }
 
     /// A key to be filled in: all zero.
@@ -238,25 +238,40 @@ impl<P: ParameterSet> DecapsulationKey<P> {
     /// # Errors
     /// [`Error::InvalidLength`] unless `bytes` is `DECAPSULATION_KEY_SIZE` long;
     /// [`Error::InvalidKey`] if H(ek) does not match or ek fails its modulus check.
+    #[inline(never)]
     pub fn from_expanded_bytes(bytes: &[u8]) -> Result<Self, Error> {
+        // Declared first, so dropped last: once the result is in the caller's destination, it
+        // zeroes the dead frames of the two calls below, the deeper of which, `copied_ok`,
+        // holds a copy of the key (see `crate::wipe`).
+        let _wipe = StackBelow(size_of::<Self>() + IMPORT_WIPE_MARGIN);
+        let mut dk = Self::blank();
+        dk.fill_expanded(bytes)?;
+        dk.copied_ok()
+    }
+
+    /// `Ok` of [`copied`](Self::copied), in a frame of its own: the `Ok` is assembled in a
+    /// temporary there, which [`from_expanded_bytes`](Self::from_expanded_bytes) wipes.
+    #[inline(never)]
+    fn copied_ok(&self) -> Result<Self, Error> {
+        Ok(self.copied())
+    }
+
+    /// [`DecapsulationKey::from_expanded_bytes`] into this (blank) key's own storage.
+    /// In a frame of its own, which the import wipes.
+    #[inline(never)]
+    fn fill_expanded(&mut self, bytes: &[u8]) -> Result<(), Error> {
         Error::check_length(P::DECAPSULATION_KEY_SIZE, bytes.len())?;
         let (dk_pke, rest) = bytes.split_at(P::K * poly_bytes(12));
         let (ek_bytes, rest) = rest.split_at(P::ENCAPSULATION_KEY_SIZE);
         let (h, z) = rest.split_at(32);
-        let ek = EncapsulationKey::<P>::from_bytes(ek_bytes)?;
+        self.ek.import(ek_bytes)?;
         // Both sides are public (a hash of the public key): an ordinary comparison is fine.
-        if ek.h[..] != *h {
+        if self.ek.h[..] != *h {
             return Err(Error::InvalidKey);
         }
-        let mut dk = Self::blank();
-        dk.fill_from_checked(ek, dk_pke, z);
-        dk.copied_ok()
-    }
-
-    fn fill_from_checked(&mut self, ek: EncapsulationKey<P>, dk_pke: &[u8], z: &[u8]) {
-        self.ek = ek;
         byte_decode_12_vec_reduce(dk_pke, self.s_hat.as_mut());
         self.z.copy_from_slice(z);
+        Ok(())
     }
 
     /// The expanded FIPS 203 encoding dk_PKE‖ek‖H(ek)‖z, in a buffer wiped on drop.
@@ -462,6 +477,7 @@ impl<P: ParameterSet> Zeroize for DecapsulationKey<P> {
         self.s_hat.zeroize();
         self.z.zeroize();
         self.seed.zeroize();
+        self.has_seed = false;
     }
 }
 

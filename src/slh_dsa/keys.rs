@@ -13,6 +13,7 @@ use super::internal::{self, SigningParts};
 use crate::Error;
 use crate::array::ByteArray;
 use crate::hash::prehash::{MessagePrefix, PreHash, PreHashDigest};
+use crate::wipe::{IMPORT_WIPE_MARGIN, StackBelow};
 
 /// A verifying key PK = PK.seed ‖ PK.root (public).
 ///
@@ -151,15 +152,60 @@ impl<P: ParameterSet> SigningKey<P> {
     ///
     /// # Errors
     /// [`Error::InvalidLength`] unless `bytes` is `SIGNING_KEY_SIZE` long.
+    #[inline(never)]
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
+        // Declared first, so dropped last: once the result is in the caller's destination, it
+        // zeroes the dead frames of the two calls below, the deeper of which, `copied_ok`,
+        // holds a copy of the key (see `crate::wipe`).
+        let _wipe = StackBelow(size_of::<Self>() + IMPORT_WIPE_MARGIN);
+        let mut sk = Self::blank();
+        sk.fill(bytes)?;
+        sk.copied_ok()
+    }
+
+    /// `Ok` of [`copied`](Self::copied), in a frame of its own: the `Ok` is assembled in a
+    /// temporary there, which [`from_bytes`](Self::from_bytes) wipes.
+    #[inline(never)]
+    fn copied_ok(&self) -> Result<Self, Error> {
+        Ok(self.copied())
+    }
+
+    /// A copy of this key, for returning a key built in a local: the local is then wiped when
+    /// it is dropped, where moving it out would leave it behind, unwiped (a moved-from value is
+    /// not dropped).
+    #[inline(never)]
+    fn copied(&self) -> Self {
+        Self {
+            sk_seed: self.sk_seed,
+            sk_prf: self.sk_prf,
+            vk: VerifyingKey {
+                pk_seed: self.vk.pk_seed,
+                pk_root: self.vk.pk_root,
+                hash: self.vk.hash.clone(),
+            },
+        }
+    }
+
+    /// [`SigningKey::from_bytes`] into this (blank) key's own storage, in a frame of its own,
+    /// which the import wipes.
+    #[inline(never)]
+    fn fill(&mut self, bytes: &[u8]) -> Result<(), Error> {
         Error::check_length(P::SIGNING_KEY_SIZE, bytes.len())?;
         let (sk_seed, rest) = bytes.split_at(P::N);
         let (sk_prf, pk) = rest.split_at(P::N);
-        Ok(Self {
-            sk_seed: seed_from(sk_seed),
-            sk_prf: seed_from(sk_prf),
-            vk: VerifyingKey::from_bytes(pk)?,
-        })
+        self.sk_seed.as_mut().copy_from_slice(sk_seed);
+        self.sk_prf.as_mut().copy_from_slice(sk_prf);
+        self.vk = VerifyingKey::from_bytes(pk)?;
+        Ok(())
+    }
+
+    /// A key to be filled in: all zero.
+    fn blank() -> Self {
+        Self {
+            sk_seed: P::Seed::zeroed(),
+            sk_prf: P::Seed::zeroed(),
+            vk: VerifyingKey::new(P::Seed::zeroed(), P::Seed::zeroed()),
+        }
     }
 
     /// The FIPS 205 encoding SK.seed ‖ SK.prf ‖ PK.seed ‖ PK.root, in a buffer wiped on drop.

@@ -60,17 +60,7 @@ fn findings(cases: &[Case]) -> Vec<String> {
     report
 }
 
-/// The key imports, which return `Result<Key, Error>`: see [`imports_leave_no_secret_on_the_stack`].
-fn is_import(case: &Case) -> bool {
-    matches!(case.op, "from_expanded_bytes" | "from_bytes")
-}
-
 fn check(cases: Vec<Case>) {
-    check_where(cases, |c| !is_import(c));
-}
-
-fn check_where(cases: Vec<Case>, keep: fn(&Case) -> bool) {
-    let cases: Vec<Case> = cases.into_iter().filter(keep).collect();
     assert!(!cases.is_empty());
     let report = findings(&cases);
     let needles: usize = cases.iter().map(|c| c.needles.len()).sum();
@@ -542,7 +532,7 @@ fn slh_dsa<P: slh_dsa::ParameterSet>() -> Vec<Case> {
         needles,
     };
     let seeds: Vec<u8> = [sk_seed_b, sk_prf_b, pk_seed_b].concat();
-    vec![
+    let mut cases = vec![
         case(
             "generate",
             key_needles(),
@@ -602,7 +592,14 @@ fn slh_dsa<P: slh_dsa::ParameterSet>() -> Vec<Case> {
                 black_box(&bytes);
             }),
         ),
-    ]
+    ];
+    // An "s" set signs about ten times slower than its "f" set, through the same code with
+    // other tree sizes: it gets one signing case (hedged `sign`, which checks every secret
+    // the three variants compute), the "f" sets all three.
+    if set.ends_with('s') {
+        cases.retain(|c| !matches!(c.op, "sign_into (hedged)" | "sign_deterministic"));
+    }
+    cases
 }
 
 trait CloneNeedles {
@@ -648,28 +645,6 @@ fn slh_dsa_shake_leaves_no_secret_on_the_stack() {
     cases.extend(slh_dsa::<SlhDsaShake256s>());
     cases.extend(slh_dsa::<SlhDsaShake256f>());
     check(cases);
-}
-
-/// The imports (`from_expanded_bytes`, SLH-DSA `from_bytes`) of every set.
-///
-/// Known to fail: the key is built and checked in a local and returned as `Ok(key)`; the
-/// compiler builds that `Ok` value in a temporary (the local is dropped, and wiped, between the
-/// copy and the return) and leaves the temporary behind: one full copy of the key in the
-/// import's dead frame (ML-KEM: ŝ; ML-DSA: the whole key; SLH-DSA-SHAKE-256: SK.seed). The
-/// constructors that return the key itself (`from_seed`, `generate`) avoid this by returning a
-/// field-by-field copy as their tail expression; no such form has been found yet for `Result`.
-#[test]
-#[ignore = "known residue in the key imports: a copy of the key in the Ok temporary"]
-fn imports_leave_no_secret_on_the_stack() {
-    let mut cases = ml_kem::<MlKem512>();
-    cases.extend(ml_kem::<MlKem768>());
-    cases.extend(ml_kem::<MlKem1024>());
-    cases.extend(ml_dsa::<MlDsa44>());
-    cases.extend(ml_dsa::<MlDsa65>());
-    cases.extend(ml_dsa::<MlDsa87>());
-    cases.extend(slh_dsa::<SlhDsaSha2_128f>());
-    cases.extend(slh_dsa::<SlhDsaShake256f>());
-    check_where(cases, is_import);
 }
 
 // ---------------------------------------------------------------------------------------------

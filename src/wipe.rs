@@ -1,0 +1,50 @@
+//! Wiping the dead stack below a frame, for the key imports, which cannot help leaving a copy
+//! of the key in a frame of their own.
+//!
+//! Rust moves a value by copying its bytes and leaves the source as it was; a moved-from value
+//! is not dropped, so a key moved on its way out of a function stays behind, unwiped, in that
+//! function's dead frame. Most operations avoid this by building their results where they are
+//! kept, or by returning a copy (`copied()`) of a local that is then dropped and wiped: a value
+//! returned by a call goes straight into the caller's destination. An import returns
+//! `Result<Key, Error>`, and the `Ok(key)` is assembled from a temporary that the compiler
+//! places as it likes (the residue test found it left behind). So an import builds its result
+//! in a callee and then, with a [`StackBelow`] guard dropped after that result has been
+//! written into the caller's destination, overwrites the callee's dead frames with zeros.
+
+/// What a key import zeroes beyond the size of the key: the rest of the frame of the call that
+/// holds a copy of it, and more; the residue test (`tests/residue/`) checks it is enough.
+pub(crate) const IMPORT_WIPE_MARGIN: usize = 4096;
+
+/// Bytes zeroed by each frame of [`stack`]: small, so that the region zeroed is never much
+/// larger than asked for (the stack may be small on embedded targets).
+const CHUNK: usize = 512;
+
+/// Overwrites at least `bytes` bytes of the stack below the caller's frame with zeros, `CHUNK`
+/// bytes per frame (the return addresses and saved registers between the chunks hold no
+/// secret).
+#[inline(never)]
+fn stack(bytes: usize) {
+    let mut chunk = [0u8; CHUNK];
+    if bytes > CHUNK {
+        stack(bytes - CHUNK);
+    }
+    // `black_box` may read the chunk, so the zeros are really written; after the recursive
+    // call, so that the call is no tail call the compiler could turn into a loop in one frame.
+    core::hint::black_box(&mut chunk);
+}
+
+/// When dropped, zeroes the given number of bytes of stack below the frame that owns it.
+///
+/// Declared as the first local of a function, it is dropped last: after the function's tail
+/// expression (a call writing its result straight into the caller's destination) and after
+/// the function's other locals, so the region it zeroes holds the dead frames of every call
+/// the function made.
+pub(crate) struct StackBelow(pub(crate) usize);
+
+impl Drop for StackBelow {
+    // Inlined, so that the zeroing starts right below the owner's frame.
+    #[inline(always)]
+    fn drop(&mut self) {
+        stack(self.0);
+    }
+}
