@@ -4,24 +4,23 @@
 //! Rust moves a value by copying its bytes and leaves the source as it was; a moved-from value
 //! is not dropped, so a key moved on its way out of a function stays behind, unwiped, in that
 //! function's dead frame. Most operations avoid this by building their results where they are
-//! kept, or by returning a copy (`copied()`) of a local that is then dropped and wiped: a value
-//! returned by a call goes straight into the caller's destination. An import returns
-//! `Result<Key, Error>`, and the `Ok(key)` is assembled from a temporary that the compiler
-//! places as it likes (the residue test found it left behind). So an import builds its result
-//! in a callee and then, with a [`StackBelow`] guard dropped after that result has been
-//! written into the caller's destination, overwrites the callee's dead frames with zeros.
-
-/// What a key import zeroes beyond the size of the key: the rest of the frame of the call that
-/// holds a copy of it, and more; the residue test (`tests/residue/`) checks it is enough.
-pub(crate) const IMPORT_WIPE_MARGIN: usize = 4096;
+//! kept, or by returning a copy (`copied()`) of a local that is then dropped and wiped: the
+//! result of a call goes straight into the caller's destination. An import returns
+//! `Result<Key, Error>`, and the key has to be moved into the `Ok`; where the compiler puts the
+//! temporaries of that is its choice (the residue test, `tests/residue/`, found a copy of the
+//! key left behind in every variant that relied on it). So the public import tail-calls the
+//! import proper, whose result goes straight into the caller's destination, and holds a
+//! [`StackBelow`] guard that, dropped after that, overwrites the import's dead frames with
+//! zeros.
 
 /// Bytes zeroed by each frame of [`stack`]: small, so that the region zeroed is never much
-/// larger than asked for (the stack may be small on embedded targets).
-const CHUNK: usize = 512;
+/// larger than asked for (the stack may be small on embedded targets), large beside the
+/// frame's own return address and saved registers (the stack it takes for nothing).
+const CHUNK: usize = 1024;
 
-/// Overwrites at least `bytes` bytes of the stack below the caller's frame with zeros, `CHUNK`
-/// bytes per frame (the return addresses and saved registers between the chunks hold no
-/// secret).
+/// Overwrites at least `bytes` bytes of the stack below the caller's frame, `CHUNK` bytes of
+/// zeros per frame; the rest of each frame, its return address and saved registers, is
+/// overwritten too, with values that are no secret.
 #[inline(never)]
 fn stack(bytes: usize) {
     let mut chunk = [0u8; CHUNK];

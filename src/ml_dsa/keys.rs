@@ -17,7 +17,12 @@ use crate::array::ByteArray;
 use crate::hash::Shake256;
 use crate::hash::prehash::{MessagePrefix, PreHash};
 use crate::lattice::{ConstZero, Poly, Q8380417};
-use crate::wipe::{IMPORT_WIPE_MARGIN, StackBelow};
+use crate::wipe::StackBelow;
+
+/// Stack a key import uses besides the key it builds (decoding, and re-deriving t₀ and tr
+/// row by row), and so zeroes besides that key: more than measured (tests/stack.rs,
+/// tests/residue/).
+const IMPORT_STACK: usize = 10 * 1024;
 
 /// Bytes of the seed ξ, the canonical form of a signing key (FIPS 204 §3.6.3).
 pub const SEED_SIZE: usize = 32;
@@ -179,25 +184,22 @@ impl<P: ParameterSet> SigningKey<P> {
     /// if the key is malformed or inconsistent.
     #[inline(never)]
     pub fn from_expanded_bytes(bytes: &[u8]) -> Result<Self, Error> {
-        // Declared first, so dropped last: once the result is in the caller's destination, it
-        // zeroes the dead frames of the two calls below, the deeper of which, `copied_ok`,
-        // holds a copy of the key (see `crate::wipe`).
-        let _wipe = StackBelow(size_of::<Self>() + IMPORT_WIPE_MARGIN);
-        let mut sk = Self::blank(&[0; 32]);
-        sk.fill_expanded(bytes)?;
-        sk.copied_ok()
+        // Declared first, so dropped last: once `import_expanded` has written its result into the
+        // caller's destination, zeroes its dead frame, which still holds the key it moved into
+        // that result, and those of its calls (see `crate::wipe`).
+        let _wipe = StackBelow(size_of::<Self>() + IMPORT_STACK);
+        Self::import_expanded(bytes)
     }
 
-    /// `Ok` of [`copied`](Self::copied), in a frame of its own: the `Ok` is assembled in a
-    /// temporary there, which [`from_expanded_bytes`](Self::from_expanded_bytes) wipes.
+    /// The import proper, in a frame of its own for [`from_expanded_bytes`](Self::from_expanded_bytes) to wipe.
     #[inline(never)]
-    fn copied_ok(&self) -> Result<Self, Error> {
-        Ok(self.copied())
+    fn import_expanded(bytes: &[u8]) -> Result<Self, Error> {
+        let mut sk = Self::blank(&[0; 32]);
+        sk.fill_expanded(bytes)?;
+        Ok(sk)
     }
 
     /// [`SigningKey::from_expanded_bytes`] into this (blank) key's own storage.
-    /// In a frame of its own, which the import wipes.
-    #[inline(never)]
     fn fill_expanded(&mut self, bytes: &[u8]) -> Result<(), Error> {
         Error::check_length(P::SIGNING_KEY_SIZE, bytes.len())?;
         // Infallible: fixed sub-ranges of a checked length.
@@ -224,6 +226,9 @@ impl<P: ParameterSet> SigningKey<P> {
     }
 
     /// A key to be filled in by key generation or import: ρ set, the rest zero.
+    /// A call of its own, so that `let mut key = Self::blank(..)` builds the key where the
+    /// caller keeps it rather than in a temporary copied there (a second key's worth of stack).
+    #[inline(never)]
     pub(super) fn blank(rho: &[u8; 32]) -> Self {
         Self {
             bytes: P::SigningKeyBytes::zeroed(),

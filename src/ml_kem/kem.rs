@@ -16,7 +16,11 @@ use crate::Error;
 use crate::array::ByteArray;
 use crate::hash::{Shake256, sha3_256, sha3_512};
 use crate::lattice::PolyVec;
-use crate::wipe::{IMPORT_WIPE_MARGIN, StackBelow};
+use crate::wipe::StackBelow;
+
+/// Stack a key import uses besides the key it builds (decoding, the §7.2 check, H(ek)), and
+/// so zeroes besides that key: more than measured (tests/stack.rs, tests/residue/).
+const IMPORT_STACK: usize = 4096;
 
 /// Bytes of a shared secret, for every parameter set.
 pub const SHARED_SECRET_SIZE: usize = 32;
@@ -204,6 +208,9 @@ impl<P: ParameterSet> DecapsulationKey<P> {
     }
 
     /// A key to be filled in: all zero.
+    /// A call of its own, so that `let mut key = Self::blank(..)` builds the key where the
+    /// caller keeps it rather than in a temporary copied there (a second key's worth of stack).
+    #[inline(never)]
     fn blank() -> Self {
         Self {
             s_hat: P::PolyVec::zero(),
@@ -240,25 +247,22 @@ impl<P: ParameterSet> DecapsulationKey<P> {
     /// [`Error::InvalidKey`] if H(ek) does not match or ek fails its modulus check.
     #[inline(never)]
     pub fn from_expanded_bytes(bytes: &[u8]) -> Result<Self, Error> {
-        // Declared first, so dropped last: once the result is in the caller's destination, it
-        // zeroes the dead frames of the two calls below, the deeper of which, `copied_ok`,
-        // holds a copy of the key (see `crate::wipe`).
-        let _wipe = StackBelow(size_of::<Self>() + IMPORT_WIPE_MARGIN);
-        let mut dk = Self::blank();
-        dk.fill_expanded(bytes)?;
-        dk.copied_ok()
+        // Declared first, so dropped last: once `import_expanded` has written its result into the
+        // caller's destination, zeroes its dead frame, which still holds the key it moved into
+        // that result, and those of its calls (see `crate::wipe`).
+        let _wipe = StackBelow(size_of::<Self>() + IMPORT_STACK);
+        Self::import_expanded(bytes)
     }
 
-    /// `Ok` of [`copied`](Self::copied), in a frame of its own: the `Ok` is assembled in a
-    /// temporary there, which [`from_expanded_bytes`](Self::from_expanded_bytes) wipes.
+    /// The import proper, in a frame of its own for [`from_expanded_bytes`](Self::from_expanded_bytes) to wipe.
     #[inline(never)]
-    fn copied_ok(&self) -> Result<Self, Error> {
-        Ok(self.copied())
+    fn import_expanded(bytes: &[u8]) -> Result<Self, Error> {
+        let mut dk = Self::blank();
+        dk.fill_expanded(bytes)?;
+        Ok(dk)
     }
 
     /// [`DecapsulationKey::from_expanded_bytes`] into this (blank) key's own storage.
-    /// In a frame of its own, which the import wipes.
-    #[inline(never)]
     fn fill_expanded(&mut self, bytes: &[u8]) -> Result<(), Error> {
         Error::check_length(P::DECAPSULATION_KEY_SIZE, bytes.len())?;
         let (dk_pke, rest) = bytes.split_at(P::K * poly_bytes(12));

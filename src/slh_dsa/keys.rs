@@ -13,7 +13,11 @@ use super::internal::{self, SigningParts};
 use crate::Error;
 use crate::array::ByteArray;
 use crate::hash::prehash::{MessagePrefix, PreHash, PreHashDigest};
-use crate::wipe::{IMPORT_WIPE_MARGIN, StackBelow};
+use crate::wipe::StackBelow;
+
+/// Stack a key import uses besides the key it builds (the verifying key's hash state), and so
+/// zeroes besides that key: more than measured (tests/stack.rs, tests/residue/).
+const IMPORT_STACK: usize = 4096;
 
 /// A verifying key PK = PK.seed ‖ PK.root (public).
 ///
@@ -154,41 +158,22 @@ impl<P: ParameterSet> SigningKey<P> {
     /// [`Error::InvalidLength`] unless `bytes` is `SIGNING_KEY_SIZE` long.
     #[inline(never)]
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
-        // Declared first, so dropped last: once the result is in the caller's destination, it
-        // zeroes the dead frames of the two calls below, the deeper of which, `copied_ok`,
-        // holds a copy of the key (see `crate::wipe`).
-        let _wipe = StackBelow(size_of::<Self>() + IMPORT_WIPE_MARGIN);
+        // Declared first, so dropped last: once `import` has written its result into the
+        // caller's destination, zeroes its dead frame, which still holds the key it moved into
+        // that result, and those of its calls (see `crate::wipe`).
+        let _wipe = StackBelow(size_of::<Self>() + IMPORT_STACK);
+        Self::import(bytes)
+    }
+
+    /// The import proper, in a frame of its own for [`from_bytes`](Self::from_bytes) to wipe.
+    #[inline(never)]
+    fn import(bytes: &[u8]) -> Result<Self, Error> {
         let mut sk = Self::blank();
         sk.fill(bytes)?;
-        sk.copied_ok()
+        Ok(sk)
     }
 
-    /// `Ok` of [`copied`](Self::copied), in a frame of its own: the `Ok` is assembled in a
-    /// temporary there, which [`from_bytes`](Self::from_bytes) wipes.
-    #[inline(never)]
-    fn copied_ok(&self) -> Result<Self, Error> {
-        Ok(self.copied())
-    }
-
-    /// A copy of this key, for returning a key built in a local: the local is then wiped when
-    /// it is dropped, where moving it out would leave it behind, unwiped (a moved-from value is
-    /// not dropped).
-    #[inline(never)]
-    fn copied(&self) -> Self {
-        Self {
-            sk_seed: self.sk_seed,
-            sk_prf: self.sk_prf,
-            vk: VerifyingKey {
-                pk_seed: self.vk.pk_seed,
-                pk_root: self.vk.pk_root,
-                hash: self.vk.hash.clone(),
-            },
-        }
-    }
-
-    /// [`SigningKey::from_bytes`] into this (blank) key's own storage, in a frame of its own,
-    /// which the import wipes.
-    #[inline(never)]
+    /// [`SigningKey::from_bytes`] into this (blank) key's own storage.
     fn fill(&mut self, bytes: &[u8]) -> Result<(), Error> {
         Error::check_length(P::SIGNING_KEY_SIZE, bytes.len())?;
         let (sk_seed, rest) = bytes.split_at(P::N);
@@ -200,6 +185,9 @@ impl<P: ParameterSet> SigningKey<P> {
     }
 
     /// A key to be filled in: all zero.
+    /// A call of its own, so that `let mut key = Self::blank(..)` builds the key where the
+    /// caller keeps it rather than in a temporary copied there (a second key's worth of stack).
+    #[inline(never)]
     fn blank() -> Self {
         Self {
             sk_seed: P::Seed::zeroed(),
