@@ -180,6 +180,9 @@ impl<P: ParameterSet> DecapsulationKey<P> {
         let (d, z) = split_halves(seed);
         // 1: (ek_PKE, dk_PKE) ← K-PKE.KeyGen(d)
         k_pke::keygen::<P>(d, &mut self.ek.t_hat, &mut self.ek.rho, &mut self.s_hat);
+        // t̂ is public from here on: the encapsulation key is what key generation makes to be
+        // published (and key equality compares it as public).
+        crate::ct::declassify(self.ek.t_hat.as_mut());
         // 2–3: ek ← ek_PKE; dk ← dk_PKE‖ek‖H(ek)‖z (kept decoded).
         self.ek.finish_h();
         self.z.copy_from_slice(z);
