@@ -62,8 +62,8 @@ expect_memcheck() {
 
 echo "-- case 1: an if on the implicit-rejection decision (Decaps steps 9-11)"
 inject src/ml_kem/kem.rs \
-  'SharedSecret(<[u8; 32]>::conditional_select(&*k_bar, k_prime, equal))' \
-  'SharedSecret(if bool::from(equal) { *k_prime } else { *k_bar })'
+  '*out = u8::conditional_select(k_bar, k, equal);' \
+  '*out = if bool::from(equal) { *k } else { *k_bar };'
 expect_memcheck "the branch" src/ml_kem/kem.rs ml-kem
 restore src/ml_kem/kem.rs
 
@@ -88,7 +88,7 @@ inject src/slh_dsa/fors.rs \
                 if sk[0] == 0 {
                     core::hint::black_box(&sk);
                 }'
-expect_memcheck "the branch" src/slh_dsa/fors.rs slh-dsa
+expect_memcheck "the branch" src/slh_dsa/fors.rs slh-dsa-f
 restore src/slh_dsa/fors.rs
 
 echo "-- case 8: the X25519 all-zero check (TLS hybrid groups) branching on the undeclassified secret"

@@ -110,11 +110,14 @@
 //!   [`Error`], never a panic.
 //! - **Secrets** (keys, seeds, shared secrets and the intermediates FIPS 203 §3.3 and FIPS 204
 //!   §3.6.3 name) are wiped on drop; their `Debug` prints no secret bytes; equality on them is
-//!   constant-time.
+//!   constant-time. No operation leaves a copy of a secret behind on the stack; copies the
+//!   caller makes (moving a key or a `SharedSecret` to a new place, copying its bytes out) are
+//!   the caller's to wipe.
 //! - **Constant time**: no branch, table index or division depends on secret data; Compress,
 //!   Decompose and Power2Round multiply and shift instead of dividing (the KyberSlash lesson),
-//!   and selections on secrets go through `subtle`. ML-DSA signing reveals whether an iteration
-//!   was rejected, which FIPS 204 allows, and nothing about the rejected values. The repository
+//!   and selections on secrets go through `subtle`. ML-DSA signing reveals one bit per
+//!   iteration, whether it was rejected, which FIPS 204 allows: all its checks run in every
+//!   iteration, so nothing about which one failed or about the rejected values. The repository
 //!   checks this on every change under valgrind, with every secret marked undefined; its
 //!   SECURITY.md says what that check cannot see.
 //! - **No heap, bounded stack**: matrices are sampled entry by entry where they are used once;
@@ -212,6 +215,7 @@ mod rng;
 #[allow(unsafe_code)]
 mod simd;
 pub mod slh_dsa;
+mod wipe;
 
 #[cfg(feature = "kem")]
 mod kem_traits;

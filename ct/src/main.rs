@@ -131,6 +131,10 @@ fn ml_kem<P: ml_kem::ParameterSet>(rng: &mut SecretRng) {
     // The operations are done; the harness checks its own results, which needs them defined.
     declassify(&mut ss);
     declassify(&mut results);
+    // Key equality is constant-time in the secret parts; its answer is the caller's to use.
+    let mut same_key = imported == dk;
+    declassify(&mut same_key);
+    assert!(same_key, "the imported key differs");
     let [valid, valid_imported, rejected, rejected_imported] = results;
     assert!(
         valid == ss && valid_imported == ss,
@@ -143,10 +147,11 @@ fn ml_kem<P: ml_kem::ParameterSet>(rng: &mut SecretRng) {
 }
 
 /// ML-DSA keygen (ξ from the RNG) and signing in every form (hedged, deterministic,
-/// pre-hash, external μ) with a generated key and with an imported expanded key whose secret
-/// parts are undefined. The rejection decisions, ρ and the verifying key are declassified by
-/// the library where FIPS 204 makes them public (`src/ml_dsa/sign.rs`, `sample.rs`).
-fn ml_dsa<P: ml_dsa::ParameterSet>(rng: &mut SecretRng) {
+/// pre-hash with `ph[0]`, a caller's digest with `ph[1]`, external μ) with a generated key and
+/// with an imported expanded key whose secret parts are undefined, and key equality. The
+/// rejection decisions, ρ and the verifying key are declassified by the library where
+/// FIPS 204 makes them public (`src/ml_dsa/sign.rs`, `sample.rs`).
+fn ml_dsa<P: ml_dsa::ParameterSet>(rng: &mut SecretRng, ph: [PreHash; 2]) {
     // Algorithm 1: ξ from the RNG.
     let sk = SigningKey::<P>::generate(rng);
     let mut vk_bytes = sk.verifying_key().to_bytes();
@@ -165,13 +170,21 @@ fn ml_dsa<P: ml_dsa::ParameterSet>(rng: &mut SecretRng) {
     classify(&mut expanded.as_mut()[32..64]);
     classify(&mut expanded.as_mut()[128..]);
     let imported = SigningKey::<P>::from_expanded_bytes(expanded.as_ref()).expect("valid");
+    // Key equality is constant-time; its answer is the caller's to use.
+    let mut same_key = imported == sk;
+    declassify(&mut same_key);
+    assert!(same_key, "the imported key differs");
+    // A digest PH(M) the caller computed: public, and any bytes will do here.
+    let digest = vec![0x5a; ph[1].digest_size()];
 
     // Algorithms 2 and 4 (rnd from the RNG, or 0³²), and signing an external μ.
-    let mut signatures: [Signature<P>; 6] = [
+    let mut signatures: [Signature<P>; 7] = [
         sk.sign(rng, msg, ctx).expect("short context"),
         sk.sign_deterministic(msg, ctx).expect("short context"),
-        sk.sign_prehash(rng, PreHash::Sha2_512, msg, ctx)
+        sk.sign_prehash(rng, ph[0], msg, ctx)
             .expect("short context"),
+        sk.sign_digest(rng, ph[1], &digest, ctx)
+            .expect("short context, right digest size"),
         sk.sign_mu(rng, &mu).expect("infallible RNG"),
         imported.sign(rng, msg, ctx).expect("short context"),
         imported
@@ -184,6 +197,7 @@ fn ml_dsa<P: ml_dsa::ParameterSet>(rng: &mut SecretRng) {
         hedged,
         det,
         prehash,
+        from_digest,
         external_mu,
         imported_hedged,
         imported_det,
@@ -191,20 +205,23 @@ fn ml_dsa<P: ml_dsa::ParameterSet>(rng: &mut SecretRng) {
     for sig in [&hedged, &det, &external_mu, &imported_hedged, &imported_det] {
         vk.verify(msg, ctx, sig).expect("own signature verifies");
     }
-    vk.verify_prehash(PreHash::Sha2_512, msg, ctx, &prehash)
+    vk.verify_prehash(ph[0], msg, ctx, &prehash)
+        .expect("verifies");
+    vk.verify_digest(ph[1], &digest, ctx, &from_digest)
         .expect("verifies");
     assert!(det == imported_det, "imported key signs differently");
 }
 
 /// SLH-DSA keygen (SK.seed, SK.prf and PK.seed from the RNG) and signing: hedged (addrnd from
-/// the RNG) in pre-hash mode and deterministic with the generated key, and hedged with a key
-/// imported from its bytes whose SK.seed and SK.prf are undefined. Three signatures cover the
+/// the RNG) in pre-hash mode with `ph` (on the message, or, if `digest`, on a digest the caller
+/// computed) and deterministic with the generated key, and hedged with a key imported from its
+/// bytes whose SK.seed and SK.prf are undefined; and key equality. Three signatures cover the
 /// three ways a signature starts (secret addrnd, opt_rand = PK.seed, a key from bytes) and both
 /// message forms; every further one would cost a minute of valgrind time for an "s" set.
 /// PK.seed, PK.root, R, PK_FORS and the XMSS roots are declassified by the library where
 /// FIPS 205 makes them public (`src/slh_dsa/`); the digest and the indices are not, since they
 /// are computed from public values only.
-fn slh_dsa<P: slh_dsa::ParameterSet>(rng: &mut SecretRng) {
+fn slh_dsa<P: slh_dsa::ParameterSet>(rng: &mut SecretRng, ph: PreHash, digest: bool) {
     // Algorithm 21: SK.seed, SK.prf and PK.seed from the RNG.
     let sk = slh_dsa::SigningKey::<P>::generate(rng);
     let mut vk_bytes = sk.verifying_key().to_bytes();
@@ -220,12 +237,23 @@ fn slh_dsa<P: slh_dsa::ParameterSet>(rng: &mut SecretRng) {
     classify(secret);
     declassify(public);
     let imported = slh_dsa::SigningKey::<P>::from_bytes(sk_bytes.as_ref()).expect("right length");
+    // Key equality is constant-time; its answer is the caller's to use.
+    let mut same_key = imported == sk;
+    declassify(&mut same_key);
+    assert!(same_key, "the imported key differs");
 
     // Algorithm 23 (addrnd from the RNG), Algorithm 22 deterministic (opt_rand = PK.seed), and
     // Algorithm 22 hedged with the imported key, into a signature the caller holds.
-    let mut prehash = sk
-        .sign_prehash(rng, PreHash::Sha2_256, msg, ctx)
-        .expect("short context");
+    // A digest PH(M) the caller computed: public, and any bytes will do here; M′ as the
+    // signer builds it, for hazmat::verify_internal.
+    let ph_m = vec![0x5a; ph.digest_size()];
+    let m_prime = [&[1, ctx.len() as u8][..], ctx, &ph.oid(), &ph_m].concat();
+    let mut prehash = if digest {
+        sk.sign_digest(rng, ph, &ph_m, ctx)
+            .expect("short context, right digest size")
+    } else {
+        sk.sign_prehash(rng, ph, msg, ctx).expect("short context")
+    };
     let mut det = sk.sign_deterministic(msg, ctx).expect("short context");
     let mut imported_hedged = slh_dsa::Signature::<P>::default();
     imported
@@ -235,8 +263,12 @@ fn slh_dsa<P: slh_dsa::ParameterSet>(rng: &mut SecretRng) {
     declassify(&mut prehash);
     declassify(&mut det);
     declassify(&mut imported_hedged);
-    vk.verify_prehash(PreHash::Sha2_256, msg, ctx, &prehash)
-        .expect("own signature verifies");
+    if digest {
+        slh_dsa::hazmat::verify_internal(&vk, &m_prime, &prehash)
+    } else {
+        vk.verify_prehash(ph, msg, ctx, &prehash)
+    }
+    .expect("own signature verifies");
     vk.verify(msg, ctx, &det).expect("own signature verifies");
     vk.verify(msg, ctx, &imported_hedged)
         .expect("own signature verifies");
@@ -321,10 +353,14 @@ fn multi_keccak(rng: &mut SecretRng) {
     backend::force(None);
 }
 
-const ALGORITHMS: [&str; 6] = [
+/// SLH-DSA in three groups: the six "f" sets, and the "s" sets of each hash family, which take
+/// most of the time (`.ci/run` runs the SHAKE "s" sets in a second valgrind process).
+const ALGORITHMS: [&str; 8] = [
     "ml-kem",
     "ml-dsa",
-    "slh-dsa",
+    "slh-dsa-f",
+    "slh-dsa-sha2-s",
+    "slh-dsa-shake-s",
     "multi-keccak",
     "xwing",
     "tls-groups",
@@ -357,13 +393,22 @@ fn main() -> ExitCode {
     assert_eq!(vbits, [0; 8], "declassify did not mark the probe defined");
 
     let mut rng = SecretRng(u64::from_le_bytes(*b"pqfips-c"));
+    // Each ML-DSA call signs with two pre-hash functions (`sign_prehash`, `sign_digest`):
+    // over the runs and sets, every one of the twelve at least once.
+    let mut prehashes = PreHash::ALL.iter().copied().cycle();
+    let mut two = || {
+        [
+            prehashes.next().expect("cycles"),
+            prehashes.next().expect("cycles"),
+        ]
+    };
     for run in 0..RUNS_PER_SET {
         if checks("ml-kem") {
             ml_kem::<ml_kem::MlKem512>(&mut rng);
             ml_kem::<ml_kem::MlKem768>(&mut rng);
             ml_kem::<ml_kem::MlKem1024>(&mut rng);
             println!(
-                "run {run}: ML-KEM-512, ML-KEM-768, ML-KEM-1024: keygen, encaps, decaps (valid, modified)"
+                "run {run}: ML-KEM-512, ML-KEM-768, ML-KEM-1024: keygen, encaps, decaps (valid, modified), import, equality"
             );
         }
         if checks("xwing") {
@@ -380,39 +425,59 @@ fn main() -> ExitCode {
             );
         }
         if checks("ml-dsa") {
-            ml_dsa::<ml_dsa::MlDsa44>(&mut rng);
-            ml_dsa::<ml_dsa::MlDsa65>(&mut rng);
-            ml_dsa::<ml_dsa::MlDsa87>(&mut rng);
+            let mut used = Vec::new();
+            for (set, ph) in [two(), two(), two()].into_iter().enumerate() {
+                match set {
+                    0 => ml_dsa::<ml_dsa::MlDsa44>(&mut rng, ph),
+                    1 => ml_dsa::<ml_dsa::MlDsa65>(&mut rng, ph),
+                    _ => ml_dsa::<ml_dsa::MlDsa87>(&mut rng, ph),
+                }
+                used.extend(ph.map(PreHash::name));
+            }
             println!(
-                "run {run}: ML-DSA-44, ML-DSA-65, ML-DSA-87: keygen, sign (hedged, deterministic, pre-hash, external μ, imported key)"
+                "run {run}: ML-DSA-44, ML-DSA-65, ML-DSA-87: keygen, sign (hedged, deterministic, pre-hash, digest, external μ, imported key), import, equality; pre-hash {}",
+                used.join(", ")
             );
         }
     }
     // SLH-DSA once per set: its branches and memory indices depend on public values only, the
-    // same in every run, and an "s" set takes a minute under valgrind. Every "f" set, and the
-    // two category-1 "s" sets; the other "s" sets run the same generic code with the hash
-    // functions their category's "f" sets already run here.
+    // same in every run, and an "s" set takes minutes under valgrind. Each set signs with its
+    // own one of the twelve pre-hash functions, every other one from a caller's digest.
     macro_rules! slh_dsa_sets {
-        ($($set:ident),*) => {$({
+        ($($set:ident: $ph:ident, $digest:literal;)*) => {$({
             let start = Instant::now();
-            slh_dsa::<slh_dsa::$set>(&mut rng);
+            slh_dsa::<slh_dsa::$set>(&mut rng, PreHash::$ph, $digest);
             println!(
-                "{}: keygen, sign (hedged pre-hash, deterministic, imported key): {:.0?}",
+                "{}: keygen, sign ({} {}, deterministic, imported key), import, equality: {:.0?}",
                 <slh_dsa::$set as slh_dsa::ParameterSet>::NAME,
+                if $digest { "hedged digest" } else { "hedged pre-hash" },
+                PreHash::$ph.name(),
                 start.elapsed()
             );
         })*};
     }
-    if checks("slh-dsa") {
+    if checks("slh-dsa-f") {
         slh_dsa_sets!(
-            SlhDsaSha2_128f,
-            SlhDsaShake128f,
-            SlhDsaSha2_192f,
-            SlhDsaShake192f,
-            SlhDsaSha2_256f,
-            SlhDsaShake256f,
-            SlhDsaSha2_128s,
-            SlhDsaShake128s
+            SlhDsaSha2_128f: Sha2_256, false;
+            SlhDsaShake128f: Sha2_384, true;
+            SlhDsaSha2_192f: Sha2_512, false;
+            SlhDsaShake192f: Sha2_224, true;
+            SlhDsaSha2_256f: Sha2_512_224, false;
+            SlhDsaShake256f: Sha2_512_256, true;
+        );
+    }
+    if checks("slh-dsa-sha2-s") {
+        slh_dsa_sets!(
+            SlhDsaSha2_128s: Sha3_224, false;
+            SlhDsaSha2_192s: Sha3_384, true;
+            SlhDsaSha2_256s: Shake128, false;
+        );
+    }
+    if checks("slh-dsa-shake-s") {
+        slh_dsa_sets!(
+            SlhDsaShake128s: Sha3_256, true;
+            SlhDsaShake192s: Sha3_512, false;
+            SlhDsaShake256s: Shake256, true;
         );
     }
     if checks("multi-keccak") {

@@ -30,7 +30,7 @@ use subtle::ConstantTimeEq;
 use x25519_dalek::{PublicKey, StaticSecret};
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
-use crate::hash::{Shake256, sha3_256_into};
+use crate::hash::{Shake256, sha3_256};
 use crate::ml_kem::{self, MlKem768, ParameterSet};
 use crate::{Error, Input};
 
@@ -139,7 +139,7 @@ fn encapsulate_derand(
 
 /// X-Wing `Combiner`: SHA3-256(ss_M ‖ ss_X ‖ ct_X ‖ pk_X ‖ XWingLabel), written into `ss`.
 fn combiner(ss_m: &[u8; 32], ss_x: &[u8; 32], ct_x: &[u8; 32], pk_x: &[u8; 32], ss: &mut [u8; 32]) {
-    sha3_256_into(&[ss_m, ss_x, ct_x, pk_x, LABEL], ss);
+    sha3_256(&[ss_m, ss_x, ct_x, pk_x, LABEL], ss);
 }
 
 impl DecapsulationKey {

@@ -32,7 +32,11 @@ pub(crate) const N: usize = 256;
 ///
 /// Which domain a value is in, and how far its coefficients are reduced, is the caller's
 /// bookkeeping, stated at each use; the operations below say what they require.
-#[derive(Clone, PartialEq, Eq)]
+///
+/// `Copy`, so that an array of polynomials is copied in one move straight to where it goes:
+/// the element-wise `Clone` of a non-`Copy` array builds the copy in a temporary first, which
+/// would leave a stray copy of a secret key on the stack.
+#[derive(Clone, Copy, PartialEq, Eq)]
 #[repr(C, align(32))]
 pub struct Poly<F: Field> {
     pub(crate) coeffs: [F::Coeff; N],
@@ -141,7 +145,7 @@ impl<T: ConstZero, const K: usize> ConstZero for [T; K] {
 
 /// A fixed-length vector of polynomials, `[Poly<F>; K]`, as the parameter sets name it.
 pub trait PolyVec<F: Field>:
-    AsRef<[Poly<F>]> + AsMut<[Poly<F>]> + Clone + Zeroize + ConstZero + Send + Sync
+    AsRef<[Poly<F>]> + AsMut<[Poly<F>]> + Copy + Zeroize + ConstZero + Send + Sync
 {
     /// The all-zero vector.
     fn zero() -> Self {
@@ -171,7 +175,7 @@ where
     let mut xof = Shake128::new();
     xof.absorb(rho);
     xof.absorb(&[b0, b1]);
-    let mut xof = xof.finalize();
+    xof.finalize();
     let mut a = Poly::zero();
     let mut buf = [0u8; MAX_BLOCKS * Shake128::RATE];
     let first = &mut buf[..first_blocks * Shake128::RATE];

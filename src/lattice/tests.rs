@@ -196,7 +196,7 @@ where
 {
     let mut rng = Lcg(3);
     let a: Poly<F> = rng.poly(F::Q - 1);
-    let mut b = a.clone();
+    let mut b = a;
     b.ntt();
     b.inv_ntt();
     assert!(b.coeffs.iter().all(|&c| F::to_i32(c).abs() < F::Q));
@@ -215,7 +215,7 @@ where
         let a: Poly<F> = rng.poly(F::Q - 1);
         let b: Poly<F> = rng.poly(F::Q - 1);
         let expect = schoolbook(&canonical(&a), &canonical(&b), q);
-        let (mut x, mut y) = (a.clone(), b.clone());
+        let (mut x, mut y) = (a, b);
         x.ntt();
         y.ntt();
         // Accumulate the same product as often as the lanes allow before reducing.
@@ -280,7 +280,7 @@ fn compress_is_the_rounded_quotient_for_every_input() {
         for x in 0..3329i32 {
             p.coeffs[x as usize % N] = x as i16;
             if x as usize % N == N - 1 || x == 3328 {
-                let mut c = p.clone();
+                let mut c = p;
                 <Portable as Backend<Q3329>>::compress(Portable, d, &mut c.coeffs);
                 let base = x - x % N as i32;
                 for (i, &y) in c.coeffs.iter().enumerate().take((x - base + 1) as usize) {

@@ -19,6 +19,12 @@ use crate::error::Input;
 use crate::hash::Shake256;
 use crate::hash::prehash::{MessagePrefix, PreHash};
 use crate::lattice::{ConstZero, Poly, Q8380417};
+use crate::wipe::StackBelow;
+
+/// Stack a key import uses besides the key it builds (decoding, and re-deriving t₀ and tr
+/// row by row), and so zeroes besides that key: more than measured (tests/stack.rs,
+/// tests/residue/).
+const IMPORT_STACK: usize = 10 * 1024;
 
 /// Bytes of the seed ξ, the canonical form of a signing key (FIPS 204 §3.6.3).
 pub const SEED_SIZE: usize = 32;
@@ -219,26 +225,43 @@ impl<P: ParameterSet> SigningKey<P> {
     /// # Errors
     /// [`Error::InvalidLength`] unless `bytes` is `EXPANDED_SIGNING_KEY_SIZE` long;
     /// [`Error::InvalidKey`] if the key is malformed or inconsistent.
+    #[inline(never)]
     pub fn from_expanded_bytes(bytes: &[u8]) -> Result<Self, Error> {
+        // Declared first, so dropped last: once `import_expanded` has written its result into the
+        // caller's destination, zeroes its dead frame, which still holds the key it moved into
+        // that result, and those of its calls (see `crate::wipe`).
+        let _wipe = StackBelow(size_of::<Self>() + IMPORT_STACK);
+        Self::import_expanded(bytes)
+    }
+
+    /// The import proper, in a frame of its own for [`from_expanded_bytes`](Self::from_expanded_bytes) to wipe.
+    #[inline(never)]
+    fn import_expanded(bytes: &[u8]) -> Result<Self, Error> {
+        let mut sk = Self::blank(&[0; 32]);
+        sk.fill_expanded(bytes)?;
+        Ok(sk)
+    }
+
+    /// [`SigningKey::from_expanded_bytes`] into this (blank) key's own storage.
+    fn fill_expanded(&mut self, bytes: &[u8]) -> Result<(), Error> {
         Error::check_length(
             Input::ExpandedSigningKey,
             P::EXPANDED_SIGNING_KEY_SIZE,
             bytes.len(),
         )?;
         // Infallible: fixed sub-ranges of a checked length.
-        let rho: &[u8; 32] = bytes[..32].try_into().expect("32 bytes");
         let key: &[u8; 32] = bytes[32..64].try_into().expect("32 bytes");
-        let mut sk = Self::blank(rho, None);
-        sk_decode_s::<P>(bytes, &mut sk.s1_hat, &mut sk.s2_hat)?;
-        sign::finish_key(&mut sk, key);
+        self.vk.set_rho(bytes[..32].try_into().expect("32 bytes"));
+        sk_decode_s::<P>(bytes, &mut self.s1_hat, &mut self.s2_hat)?;
+        sign::finish_key(self, key);
         // Re-encoding what ρ, K, s₁ and s₂ determine must give the input back, t₀ and tr
         // included. t₀ is secret: the comparison is constant-time; whether the key is
         // consistent is public (it is the result of the import).
-        let encoded: &[u8] = sk.bytes.as_ref();
+        let encoded: &[u8] = self.bytes.as_ref();
         let mut consistent = bool::from(encoded.ct_eq(bytes));
         crate::ct::declassify(&mut consistent);
         if consistent {
-            Ok(sk)
+            Ok(())
         } else {
             Err(Error::InvalidKey)
         }
@@ -249,15 +272,38 @@ impl<P: ParameterSet> SigningKey<P> {
         Zeroizing::new(self.bytes)
     }
 
-    /// A key to be filled in by key generation or import: ρ and the seed set, the rest zero.
-    pub(super) fn blank(rho: &[u8; 32], seed: Option<[u8; SEED_SIZE]>) -> Self {
+    /// A key to be filled in by key generation or import: ρ set, the rest zero.
+    /// A call of its own, so that `let mut key = Self::blank(..)` builds the key where the
+    /// caller keeps it rather than in a temporary copied there (a second key's worth of stack).
+    #[inline(never)]
+    pub(super) fn blank(rho: &[u8; 32]) -> Self {
         Self {
             bytes: P::ExpandedSigningKeyBytes::zeroed(),
             s1_hat: P::VecL::ZERO,
             s2_hat: P::VecK::ZERO,
             t0_hat: P::VecK::ZERO,
             vk: VerifyingKey::with_rho(rho),
-            seed,
+            seed: None,
+        }
+    }
+
+    /// A copy of this key, for returning a key built in a local: the local is then wiped when
+    /// it is dropped, where moving it out would leave it behind, unwiped (a moved-from value is
+    /// not dropped). A call of its own, whose result the compiler writes straight into the
+    /// caller's destination, field by field, each field in one copy (`Poly` is `Copy` for
+    /// this: the `Clone` of an array of non-`Copy` polynomials builds it in a temporary first).
+    #[inline(never)]
+    pub(super) fn copied(&self) -> Self {
+        Self {
+            bytes: self.bytes,
+            s1_hat: self.s1_hat,
+            s2_hat: self.s2_hat,
+            t0_hat: self.t0_hat,
+            vk: VerifyingKey {
+                bytes: self.vk.bytes,
+                tr: self.vk.tr,
+            },
+            seed: self.seed,
         }
     }
 
@@ -290,6 +336,11 @@ impl<P: ParameterSet> VerifyingKey<P> {
         let mut bytes = P::VerifyingKeyBytes::zeroed();
         bytes.as_mut()[..32].copy_from_slice(rho);
         Self { bytes, tr: [0; 64] }
+    }
+
+    /// Sets ρ, the first 32 bytes of the encoding.
+    pub(super) fn set_rho(&mut self, rho: &[u8; 32]) {
+        self.bytes.as_mut()[..32].copy_from_slice(rho);
     }
 
     /// pkDecode (FIPS 204, Algorithm 23) of row `i` of t₁, as NTT(t₁[i]·2^d) for verification.
@@ -440,7 +491,8 @@ impl<P: ParameterSet> VerifyingKey<P> {
             h.absorb(part);
         }
         let mut mu = [0u8; MU_SIZE];
-        h.finalize().squeeze(&mut mu);
+        h.finalize();
+        h.squeeze(&mut mu);
         Mu(mu)
     }
 }
@@ -528,7 +580,9 @@ impl MuBuilder {
     /// μ of everything absorbed so far.
     pub fn finalize(&self) -> Mu {
         let mut mu = [0u8; MU_SIZE];
-        self.0.clone().finalize().squeeze(&mut mu);
+        let mut h = self.0.clone();
+        h.finalize();
+        h.squeeze(&mut mu);
         Mu(mu)
     }
 }
@@ -693,9 +747,9 @@ impl<P: ParameterSet> Clone for SigningKey<P> {
     fn clone(&self) -> Self {
         Self {
             bytes: self.bytes,
-            s1_hat: self.s1_hat.clone(),
-            s2_hat: self.s2_hat.clone(),
-            t0_hat: self.t0_hat.clone(),
+            s1_hat: self.s1_hat,
+            s2_hat: self.s2_hat,
+            t0_hat: self.t0_hat,
             vk: self.vk.clone(),
             seed: self.seed,
         }

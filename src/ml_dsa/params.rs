@@ -34,10 +34,13 @@ pub trait ParameterSet:
     /// β = τ·η.
     const BETA: i32 = Self::TAU as i32 * Self::ETA;
     /// Bits per coefficient of s₁ and s₂ in a signing key: bitlen(2η).
+    #[doc(hidden)]
     const ETA_BITS: u32 = if Self::ETA == 2 { 3 } else { 4 };
     /// Bits per coefficient of z in a signature: 1 + bitlen(γ₁ − 1).
+    #[doc(hidden)]
     const Z_BITS: u32 = Self::GAMMA1.trailing_zeros() + 1;
     /// Bits per coefficient of w₁: bitlen((q − 1)/(2γ₂) − 1).
+    #[doc(hidden)]
     const W1_BITS: u32 = if Self::GAMMA2 == (8_380_417 - 1) / 88 {
         6
     } else {

@@ -39,7 +39,7 @@ pub(crate) fn rej_bounded_poly<P: ParameterSet>(rho_prime: &[u8; 64], nonce: u16
     let mut xof = Shake256::new();
     xof.absorb(rho_prime);
     xof.absorb(&nonce.to_le_bytes());
-    let mut xof = xof.finalize();
+    xof.finalize();
     // Two spare slots, so that the two candidates of a byte can always be written.
     let mut out = zeroize::Zeroizing::new([0i32; N + 2]);
     let mut buf = zeroize::Zeroizing::new([0u8; Shake256::RATE]);
@@ -100,7 +100,7 @@ pub(crate) fn expand_mask<P: ParameterSet>(rho_pp: &[u8; 64], kappa: u16, y: &mu
 pub(crate) fn sample_in_ball<P: ParameterSet>(c_tilde: &[u8], c: &mut Poly32) {
     let mut xof = Shake256::new();
     xof.absorb(c_tilde);
-    let mut xof = xof.finalize();
+    xof.finalize();
     // 4–5: the first 8 bytes are the signs, one bit each.
     let mut signs = [0u8; 8];
     xof.squeeze(&mut signs);
@@ -181,7 +181,7 @@ mod tests {
     fn spec_sample_in_ball(c_tilde: &[u8], tau: usize) -> [i32; N] {
         let mut xof = Shake256::new();
         xof.absorb(c_tilde);
-        let mut xof = xof.finalize();
+        xof.finalize();
         let mut s = [0u8; 8];
         xof.squeeze(&mut s);
         let h = u64::from_le_bytes(s);
@@ -224,7 +224,7 @@ mod tests {
         let mut xof = Shake256::new();
         xof.absorb(rho);
         xof.absorb(&nonce.to_le_bytes());
-        let mut xof = xof.finalize();
+        xof.finalize();
         let coeff = |b: i32| match eta {
             2 if b < 15 => Some(2 - b % 5),
             4 if b < 9 => Some(4 - b),
@@ -269,7 +269,7 @@ mod tests {
         let mut xof = Shake128::new();
         xof.absorb(&rho);
         xof.absorb(&[2, 5]);
-        let mut xof = xof.finalize();
+        xof.finalize();
         let mut j = 0;
         while j < N {
             let mut b = [0u8; 3];

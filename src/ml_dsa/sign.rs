@@ -30,7 +30,9 @@ pub(crate) fn keygen_internal<P: ParameterSet>(xi: &[u8; 32]) -> SigningKey<P> {
     // sampling branches on bytes derived from it.
     let mut rho: [u8; 32] = rho.try_into().expect("32 bytes");
     declassify(&mut rho);
-    let mut sk = SigningKey::<P>::blank(&rho, Some(*xi));
+    let mut sk = SigningKey::<P>::blank(&rho);
+    // The seed is copied into the key's own storage: `Some(*xi)` would be built elsewhere first.
+    sk.seed.get_or_insert([0; 32]).copy_from_slice(xi);
     // 4: (s₁, s₂) ← ExpandS(ρ′), into the key's own storage. Infallible: fixed sub-ranges of
     // the 128-byte output.
     expand_s::<P>(
@@ -39,7 +41,7 @@ pub(crate) fn keygen_internal<P: ParameterSet>(xi: &[u8; 32]) -> SigningKey<P> {
         &mut sk.s2_hat,
     );
     finish_key(&mut sk, key.try_into().expect("32 bytes"));
-    sk
+    sk.copied()
 }
 
 /// Lines 3 and 5–10 of Algorithm 6, for a key whose ρ is set and whose s₁ and s₂ have been put
@@ -101,10 +103,12 @@ pub(crate) fn finish_key<P: ParameterSet>(sk: &mut SigningKey<P>, key: &[u8; 32]
 
 /// FIPS 204, Algorithm 7 (ML-DSA.Sign_internal) from line 7, given μ.
 ///
-/// The loop reveals whether an iteration was rejected, which the standard allows (the number
-/// of iterations is public in every implementation of Fiat–Shamir with aborts); each decision
-/// is computed over all coefficients first, so it reveals nothing about which coefficient
-/// failed or by how much. Everything of a rejected iteration stays secret and is overwritten.
+/// The loop reveals one bit per iteration, whether it was rejected, which the standard allows
+/// (the number of iterations is public in every implementation of Fiat–Shamir with aborts).
+/// Every iteration runs all four checks (‖z‖∞, ‖r₀‖∞, ‖c·t₀‖∞, the hint count) over all
+/// coefficients and combines them before that bit is declassified, so it reveals nothing about
+/// which check failed, at which coefficient, or by how much. Everything of a rejected
+/// iteration stays secret and is overwritten.
 pub(crate) fn sign_mu<P: ParameterSet>(
     sk: &SigningKey<P>,
     mu: &[u8; 64],
@@ -158,24 +162,21 @@ pub(crate) fn sign_mu<P: ParameterSet>(
             w1_encode_poly::<P>(&tmp, encoded);
             h.absorb(encoded);
         }
-        h.finalize().squeeze(c_tilde);
+        h.finalize();
+        h.squeeze(c_tilde);
         // 16–17: ĉ ← NTT(SampleInBall(c̃))
         sample_in_ball::<P>(c_tilde, &mut c_hat);
         c_hat.ntt();
         // 18, 20: z ← y + NTT⁻¹(ĉ ∘ ŝ₁), in place of y. |y| < γ₁ and |c·s₁| ≤ β, so z is the
-        // exact small integer, no reduction needed.
-        let mut exceeds = 0;
+        // exact small integer, no reduction needed. 23: ‖z‖∞ ≥ γ₁ − β rejects.
+        let mut reject = 0;
         for (z, s1) in y.as_mut().iter_mut().zip(sk.s1_hat.as_ref()) {
             product(&mut tmp, &c_hat, s1);
             z.add_assign(&tmp);
-            exceeds |= norm_at_least(z, P::GAMMA1 - P::BETA);
+            reject |= norm_at_least(z, P::GAMMA1 - P::BETA);
         }
-        // 23: ‖z‖∞ ≥ γ₁ − β rejects. Declassified: the rejection decision is public.
-        declassify(&mut exceeds);
-        if exceeds != 0 {
-            continue;
-        }
-        // 19, 21: r₀ ← LowBits(w − c·s₂), with w ← w − c·s₂ kept for the hint.
+        // 19, 21: r₀ ← LowBits(w − c·s₂), with w ← w − c·s₂ kept for the hint. 23: ‖r₀‖∞ ≥
+        // γ₂ − β rejects.
         for (w, s2) in w.as_mut().iter_mut().zip(sk.s2_hat.as_ref()) {
             product(&mut tmp, &c_hat, s2);
             tmp.sub_from(w);
@@ -183,16 +184,12 @@ pub(crate) fn sign_mu<P: ParameterSet>(
             tmp.canonicalize();
             core::mem::swap(w, &mut *tmp);
             for &c in &w.coeffs {
-                exceeds |= at_least(low_bits::<P>(c), P::GAMMA2 - P::BETA);
+                reject |= at_least(low_bits::<P>(c), P::GAMMA2 - P::BETA);
             }
-        }
-        // 23: ‖r₀‖∞ ≥ γ₂ − β rejects. Declassified: the rejection decision is public.
-        declassify(&mut exceeds);
-        if exceeds != 0 {
-            continue;
         }
         // 25–26: h ← MakeHint(−c·t₀, w − c·s₂ + c·t₀), i.e. whether adding c·t₀ to w − c·s₂
         // changes its high bits; kept as bit masks, with no index that depends on h.
+        // 28: ‖c·t₀‖∞ ≥ γ₂ or more than ω hints rejects.
         let mut count = 0;
         for ((w, t0), row) in w
             .as_ref()
@@ -201,7 +198,7 @@ pub(crate) fn sign_mu<P: ParameterSet>(
             .zip(hints.iter_mut())
         {
             product(&mut tmp, &c_hat, t0);
-            exceeds |= norm_at_least(&tmp, P::GAMMA2);
+            reject |= norm_at_least(&tmp, P::GAMMA2);
             *row = [0; 4];
             for (j, (&ct0, &w)) in tmp.coeffs.iter().zip(&w.coeffs).enumerate() {
                 let sum = Q8380417::canonical(Q8380417::reduce(w + ct0));
@@ -209,11 +206,14 @@ pub(crate) fn sign_mu<P: ParameterSet>(
             }
             count += row.iter().map(|m| m.count_ones()).sum::<u32>();
         }
-        // 28: ‖c·t₀‖∞ ≥ γ₂ or more than ω hints rejects. Declassified: the rejection decision
-        // is public.
-        let mut reject = exceeds != 0 || count as usize > P::OMEGA;
+        // count ≤ k·256 < 2^31: the sign bit of ω − count is count > ω.
+        reject |= (P::OMEGA as u32).wrapping_sub(count) >> 31;
+        // The one value of an iteration that becomes public: whether it was rejected (the
+        // number of iterations is public in Fiat–Shamir with aborts). Every check above ran on
+        // every coefficient whatever the others found, so which check failed, where, and by
+        // how much stay secret.
         declassify(&mut reject);
-        if reject {
+        if reject != 0 {
             continue;
         }
         // Accepted: c̃, z and h are the signature, public from here on; HintBitPack branches on h.

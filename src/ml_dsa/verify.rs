@@ -67,7 +67,8 @@ pub(crate) fn verify_mu<P: ParameterSet>(
         h.absorb(encoded);
     }
     let mut c_tilde_prime = [0u8; 64];
-    h.finalize().squeeze(&mut c_tilde_prime[..P::C_TILDE_SIZE]);
+    h.finalize();
+    h.squeeze(&mut c_tilde_prime[..P::C_TILDE_SIZE]);
     // 13: c̃ = c̃′.
     if c_tilde == &c_tilde_prime[..P::C_TILDE_SIZE] {
         Ok(())

@@ -19,28 +19,35 @@ pub(crate) struct EncryptionKey<'a, P: ParameterSet> {
     pub(crate) rho: &'a [u8; 32],
 }
 
-/// FIPS 203, Algorithm 13 (K-PKE.KeyGen): returns (t̂, ρ, ŝ), coefficients canonical.
-pub(crate) fn keygen<P: ParameterSet>(d: &[u8; 32]) -> (P::PolyVec, [u8; 32], P::PolyVec) {
+/// FIPS 203, Algorithm 13 (K-PKE.KeyGen): t̂, ρ and ŝ, coefficients canonical, written into
+/// the key that holds them (so that no copy of ŝ is left in a returned temporary).
+pub(crate) fn keygen<P: ParameterSet>(
+    d: &[u8; 32],
+    t_hat: &mut P::PolyVec,
+    rho: &mut [u8; 32],
+    s_hat: &mut P::PolyVec,
+) {
     // 1: (ρ, σ) ← G(d‖k)
-    let g = Zeroizing::new(sha3_512(&[d, &[P::K as u8]]));
-    let (rho, sigma) = split_halves(&g);
+    let mut g = Zeroizing::new([0u8; 64]);
+    sha3_512(&[d, &[P::K as u8]], &mut g);
+    let (rho_g, sigma) = split_halves(&g);
     // ρ is derived from the secret d but is published in ek (19: ek_PKE ← ByteEncode₁₂(t̂)‖ρ),
     // and from here on SampleNTT's rejection loop branches on bytes derived from it.
-    let mut rho = *rho;
-    declassify(&mut rho);
+    rho.copy_from_slice(rho_g);
+    declassify(rho);
     // 8–17: s and e from CBD_η₁(PRF(σ, N)), N = 0, …, 2k − 1, then ŝ = NTT(s), ê = NTT(e).
-    let mut s_hat = P::PolyVec::zero();
     for (n, s) in s_hat.as_mut().iter_mut().enumerate() {
-        *s = sample_poly_cbd(P::ETA1, sigma, n as u8);
+        sample_poly_cbd(P::ETA1, sigma, n as u8, s);
         s.ntt();
     }
-    let mut t_hat = P::PolyVec::zero();
+    let mut e = Zeroizing::new(Poly::zero());
     for (i, t) in t_hat.as_mut().iter_mut().enumerate() {
-        let mut e = Zeroizing::new(sample_poly_cbd(P::ETA1, sigma, (P::K + i) as u8));
+        sample_poly_cbd(P::ETA1, sigma, (P::K + i) as u8, &mut e);
         e.ntt();
         // 3–7, 18: t̂[i] = Σⱼ Â[i, j] ∘ ŝ[j] + ê[i], Â[i, j] sampled as it is needed.
+        *t = Poly::zero();
         for (j, s) in s_hat.as_ref().iter().enumerate() {
-            t.multiply_ntts_acc(&sample_ntt(&rho, i as u8, j as u8), s);
+            t.multiply_ntts_acc(&sample_ntt(rho, i as u8, j as u8), s);
         }
         t.mul_r();
         t.add_assign(&e);
@@ -50,7 +57,6 @@ pub(crate) fn keygen<P: ParameterSet>(d: &[u8; 32]) -> (P::PolyVec, [u8; 32], P:
     for s in s_hat.as_mut() {
         s.canonicalize();
     }
-    (t_hat, rho, s_hat)
 }
 
 /// FIPS 203, Algorithm 14 (K-PKE.Encrypt): writes c = c₁‖c₂ to `c`.
@@ -64,35 +70,36 @@ pub(crate) fn encrypt<P: ParameterSet>(
     // 9–12, 18: ŷ = NTT(y), y[i] ← CBD_η₁(PRF(r, i)).
     let mut y_hat = Zeroizing::new(P::PolyVec::zero());
     for (n, y) in y_hat.as_mut().iter_mut().enumerate() {
-        *y = sample_poly_cbd(P::ETA1, r, n as u8);
+        sample_poly_cbd(P::ETA1, r, n as u8, y);
         y.ntt();
     }
     // 19, 22: u[i] = NTT⁻¹(Σⱼ Âᵀ[i, j] ∘ ŷ[j]) + e₁[i], compressed and encoded row by row;
     // Âᵀ[i, j] = Â[j, i] = SampleNTT(ρ‖i‖j). e₁[i] ← CBD_η₂(PRF(r, k + i)) (13–16).
     let mut u = Zeroizing::new(Poly::zero());
+    let mut e = Zeroizing::new(Poly::zero());
     for (i, c1) in c1.chunks_exact_mut(poly_bytes(P::DU)).enumerate() {
         *u = Poly::zero();
         for (j, y) in y_hat.as_ref().iter().enumerate() {
             u.multiply_ntts_acc(&sample_ntt(ek.rho, j as u8, i as u8), y);
         }
-        let e1 = Zeroizing::new(sample_poly_cbd(P::ETA2, r, (P::K + i) as u8));
-        finish_row(&mut u, &e1, None);
+        sample_poly_cbd(P::ETA2, r, (P::K + i) as u8, &mut e);
+        finish_row(&mut u, &e, None);
         u.compress(P::DU);
         byte_encode(P::DU, &u, c1);
     }
     // 17, 20, 21, 23: v = NTT⁻¹(t̂ᵀ ∘ ŷ) + e₂ + μ, μ = Decompress₁(ByteDecode₁(m)).
-    let mut v = u;
+    let v = &mut *u;
     *v = Poly::zero();
     for (t, y) in ek.t_hat.as_ref().iter().zip(y_hat.as_ref()) {
         v.multiply_ntts_acc(t, y);
     }
-    let e2 = Zeroizing::new(sample_poly_cbd(P::ETA2, r, (2 * P::K) as u8));
+    sample_poly_cbd(P::ETA2, r, (2 * P::K) as u8, &mut e);
     let mut mu = Zeroizing::new(Poly::zero());
     byte_decode(1, m, &mut mu);
     mu.decompress(1);
-    finish_row(&mut v, &e2, Some(&mu));
+    finish_row(v, &e, Some(&mu));
     v.compress(P::DV);
-    byte_encode(P::DV, &v, c2);
+    byte_encode(P::DV, v, c2);
 }
 
 /// NTT⁻¹ of an accumulated row, plus the noise (and message) terms, to canonical form.
@@ -107,8 +114,8 @@ fn finish_row(acc: &mut Poly<Q3329>, e: &Poly<Q3329>, mu: Option<&Poly<Q3329>>) 
     acc.canonicalize();
 }
 
-/// FIPS 203, Algorithm 15 (K-PKE.Decrypt): the message m.
-pub(crate) fn decrypt<P: ParameterSet>(s_hat: &P::PolyVec, c: &[u8]) -> Zeroizing<[u8; 32]> {
+/// FIPS 203, Algorithm 15 (K-PKE.Decrypt): the message m, into `m`.
+pub(crate) fn decrypt<P: ParameterSet>(s_hat: &P::PolyVec, c: &[u8], m: &mut [u8; 32]) {
     let (c1, c2) = c.split_at(P::K * poly_bytes(P::DU));
     // 3, 6: ŝᵀ ∘ NTT(u'), u' = Decompress_du(ByteDecode_du(c₁)), one row at a time.
     let mut acc = Zeroizing::new(Poly::zero());
@@ -134,9 +141,7 @@ pub(crate) fn decrypt<P: ParameterSet>(s_hat: &P::PolyVec, c: &[u8]) -> Zeroizin
     acc.canonicalize();
     // 7: m = ByteEncode₁(Compress₁(w)).
     acc.compress(1);
-    let mut m = Zeroizing::new([0u8; 32]);
-    byte_encode(1, &acc, &mut *m);
-    m
+    byte_encode(1, &acc, m);
 }
 
 /// Splits a 64-byte hash output into its two 32-byte halves.

@@ -19,6 +19,11 @@ use crate::array::ByteArray;
 use crate::error::Input;
 use crate::hash::{Shake256, sha3_256, sha3_512};
 use crate::lattice::PolyVec;
+use crate::wipe::StackBelow;
+
+/// Stack a key import uses besides the key it builds (decoding, the §7.2 check, H(ek)), and
+/// so zeroes besides that key: more than measured (tests/stack.rs, tests/residue/).
+const IMPORT_STACK: usize = 4096;
 
 /// Bytes of a shared secret, for every parameter set.
 pub const SHARED_SECRET_SIZE: usize = 32;
@@ -40,7 +45,10 @@ pub struct DecapsulationKey<P: ParameterSet> {
     s_hat: P::PolyVec,
     ek: EncapsulationKey<P>,
     z: [u8; 32],
-    seed: Option<[u8; SEED_SIZE]>,
+    /// d‖z when `has_seed`; kept as a plain array (an `Option` would be built as a temporary
+    /// and copied in).
+    seed: [u8; SEED_SIZE],
+    has_seed: bool,
 }
 
 /// A ciphertext (public).
@@ -58,20 +66,39 @@ impl<P: ParameterSet> EncapsulationKey<P> {
     /// [`Error::InvalidLength`] unless `bytes` is `ENCAPSULATION_KEY_SIZE` long;
     /// [`Error::InvalidKey`] if a coefficient of t̂ is not below q (the modulus check).
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
+        let mut ek = Self::blank();
+        ek.import(bytes)?;
+        Ok(ek)
+    }
+
+    /// [`EncapsulationKey::from_bytes`] into this key's own storage.
+    fn import(&mut self, bytes: &[u8]) -> Result<(), Error> {
         Error::check_length(
             Input::EncapsulationKey,
             P::ENCAPSULATION_KEY_SIZE,
             bytes.len(),
         )?;
         let (t_bytes, rho) = bytes.split_at(P::K * poly_bytes(12));
-        let mut t_hat = P::PolyVec::zero();
-        byte_decode_12_vec_checked(t_bytes, t_hat.as_mut())?;
-        Ok(Self {
-            t_hat,
-            // Infallible: the length check above leaves exactly 32 bytes for ρ.
-            rho: rho.try_into().expect("32 bytes"),
-            h: sha3_256(&[bytes]),
-        })
+        byte_decode_12_vec_checked(t_bytes, self.t_hat.as_mut())?;
+        self.rho.copy_from_slice(rho);
+        sha3_256(&[bytes], &mut self.h);
+        Ok(())
+    }
+
+    /// A key to be filled in: all zero.
+    fn blank() -> Self {
+        Self {
+            t_hat: P::PolyVec::zero(),
+            rho: [0; 32],
+            h: [0; 32],
+        }
+    }
+
+    /// H(ek), once t̂ and ρ are set.
+    fn finish_h(&mut self) {
+        let mut ek_bytes = P::EncapsulationKeyBytes::zeroed();
+        self.write_bytes(ek_bytes.as_mut());
+        sha3_256(&[ek_bytes.as_ref()], &mut self.h);
     }
 
     /// The FIPS 203 encoding, ByteEncode₁₂(t̂)‖ρ.
@@ -88,6 +115,7 @@ impl<P: ParameterSet> EncapsulationKey<P> {
     }
 
     /// FIPS 203, Algorithm 20 (ML-KEM.Encaps): a fresh shared secret and its ciphertext.
+    #[inline(always)]
     pub fn encapsulate<R: CryptoRng + ?Sized>(&self, rng: &mut R) -> (Ciphertext<P>, SharedSecret) {
         // 1: m ← 32 random bytes
         let mut m = Zeroizing::new([0u8; 32]);
@@ -127,21 +155,40 @@ impl<P: ParameterSet> EncapsulationKey<P> {
 }
 
 /// FIPS 203, Algorithm 17 (ML-KEM.Encaps_internal).
+///
+/// The pair is made first and filled in place: K is written straight into the `SharedSecret`
+/// that is returned, and the buffer of G(m‖H(ek)) that held it is wiped.
+#[inline(always)]
 pub(crate) fn encaps_internal<P: ParameterSet>(
     ek: &EncapsulationKey<P>,
     m: &[u8; 32],
 ) -> (Ciphertext<P>, SharedSecret) {
+    let mut out = (
+        Ciphertext(P::CiphertextBytes::zeroed()),
+        SharedSecret([0; 32]),
+    );
+    encaps_into(ek, m, &mut out.0, &mut out.1);
+    out
+}
+
+fn encaps_into<P: ParameterSet>(
+    ek: &EncapsulationKey<P>,
+    m: &[u8; 32],
+    ct: &mut Ciphertext<P>,
+    ss: &mut SharedSecret,
+) {
     // 1: (K, r) ← G(m‖H(ek))
-    let g = Zeroizing::new(sha3_512(&[m, &ek.h]));
+    let mut g = Zeroizing::new([0u8; 64]);
+    sha3_512(&[m, &ek.h], &mut g);
     let (k, r) = split_halves(&g);
     // 2: c ← K-PKE.Encrypt(ek, m, r)
-    let mut c = P::CiphertextBytes::zeroed();
-    k_pke::encrypt(&ek.as_pke(), m, r, c.as_mut());
-    (Ciphertext(c), SharedSecret(*k))
+    k_pke::encrypt(&ek.as_pke(), m, r, ct.0.as_mut());
+    ss.0.copy_from_slice(k);
 }
 
 impl<P: ParameterSet> DecapsulationKey<P> {
     /// FIPS 203, Algorithm 19 (ML-KEM.KeyGen): a new key pair from 64 random bytes d‖z.
+    #[inline(always)]
     pub fn generate<R: CryptoRng + ?Sized>(rng: &mut R) -> Self {
         let mut seed = Zeroizing::new([0u8; SEED_SIZE]);
         rng.fill_bytes(&mut *seed);
@@ -170,30 +217,66 @@ impl<P: ParameterSet> DecapsulationKey<P> {
 
     /// FIPS 203, Algorithm 16 (ML-KEM.KeyGen_internal) on the seed d‖z: the canonical way to
     /// store and restore a decapsulation key (§3.3). Deterministic.
+    #[inline(always)]
     pub fn from_seed(seed: &[u8; SEED_SIZE]) -> Self {
+        let mut dk = Self::blank();
+        dk.fill_from_seed(seed);
+        dk.copied()
+    }
+
+    /// Key generation into this (blank) key's own storage: every secret is computed where the
+    /// key keeps it, so none is left behind in a temporary.
+    fn fill_from_seed(&mut self, seed: &[u8; SEED_SIZE]) {
         let (d, z) = split_halves(seed);
         // 1: (ek_PKE, dk_PKE) ← K-PKE.KeyGen(d)
-        let (t_hat, rho, s_hat) = k_pke::keygen::<P>(d);
-        let mut ek = EncapsulationKey {
-            t_hat,
-            rho,
-            h: [0; 32],
-        };
+        k_pke::keygen::<P>(d, &mut self.ek.t_hat, &mut self.ek.rho, &mut self.s_hat);
+        // t̂ is public from here on: the encapsulation key is what key generation makes to be
+        // published (and key equality compares it as public).
+        crate::ct::declassify(self.ek.t_hat.as_mut());
         // 2–3: ek ← ek_PKE; dk ← dk_PKE‖ek‖H(ek)‖z (kept decoded).
-        let mut ek_bytes = P::EncapsulationKeyBytes::zeroed();
-        ek.write_bytes(ek_bytes.as_mut());
-        ek.h = sha3_256(&[ek_bytes.as_ref()]);
+        self.ek.finish_h();
+        self.z.copy_from_slice(z);
+        self.seed.copy_from_slice(seed);
+        self.has_seed = true;
+    }
+
+    /// A copy of this key, for returning a key built in a local: the local is then wiped when
+    /// it is dropped, where moving it out would leave it behind, unwiped (a moved-from value is
+    /// not dropped). A call of its own, whose result the compiler writes straight into the
+    /// caller's destination, field by field, each field in one copy (`Poly` is `Copy` for
+    /// this: the `Clone` of an array of non-`Copy` polynomials builds it in a temporary first).
+    #[inline(never)]
+    fn copied(&self) -> Self {
         Self {
-            s_hat,
-            ek,
-            z: *z,
-            seed: Some(*seed),
+            s_hat: self.s_hat,
+            ek: EncapsulationKey {
+                t_hat: self.ek.t_hat,
+                rho: self.ek.rho,
+                h: self.ek.h,
+            },
+            z: self.z,
+            seed: self.seed,
+            has_seed: self.has_seed,
+        }
+    }
+
+    /// A key to be filled in: all zero.
+    /// A call of its own, so that `let mut key = Self::blank(..)` builds the key where the
+    /// caller keeps it rather than in a temporary copied there (a second key's worth of stack).
+    #[inline(never)]
+    fn blank() -> Self {
+        Self {
+            s_hat: P::PolyVec::zero(),
+            ek: EncapsulationKey::blank(),
+            z: [0; 32],
+            seed: [0; SEED_SIZE],
+            has_seed: false,
         }
     }
 
     /// The seed d‖z this key was built from, or `None` for a key imported in expanded form.
     pub fn seed(&self) -> Option<&[u8; SEED_SIZE]> {
-        self.seed.as_ref()
+        self.has_seed.then_some(&self.seed)
     }
 
     /// The matching encapsulation key.
@@ -204,6 +287,7 @@ impl<P: ParameterSet> DecapsulationKey<P> {
     /// FIPS 203, Algorithm 21 (ML-KEM.Decaps) with implicit rejection: a ciphertext that was not
     /// made for this key yields a pseudorandom secret J(z‖c), never an error, and which branch
     /// was taken is not observable.
+    #[inline(always)]
     pub fn decapsulate(&self, ct: &Ciphertext<P>) -> SharedSecret {
         decaps_internal(self, ct)
     }
@@ -214,7 +298,25 @@ impl<P: ParameterSet> DecapsulationKey<P> {
     /// # Errors
     /// [`Error::InvalidLength`] unless `bytes` is `EXPANDED_DECAPSULATION_KEY_SIZE` long;
     /// [`Error::InvalidKey`] if H(ek) does not match or ek fails its modulus check.
+    #[inline(never)]
     pub fn from_expanded_bytes(bytes: &[u8]) -> Result<Self, Error> {
+        // Declared first, so dropped last: once `import_expanded` has written its result into the
+        // caller's destination, zeroes its dead frame, which still holds the key it moved into
+        // that result, and those of its calls (see `crate::wipe`).
+        let _wipe = StackBelow(size_of::<Self>() + IMPORT_STACK);
+        Self::import_expanded(bytes)
+    }
+
+    /// The import proper, in a frame of its own for [`from_expanded_bytes`](Self::from_expanded_bytes) to wipe.
+    #[inline(never)]
+    fn import_expanded(bytes: &[u8]) -> Result<Self, Error> {
+        let mut dk = Self::blank();
+        dk.fill_expanded(bytes)?;
+        Ok(dk)
+    }
+
+    /// [`DecapsulationKey::from_expanded_bytes`] into this (blank) key's own storage.
+    fn fill_expanded(&mut self, bytes: &[u8]) -> Result<(), Error> {
         Error::check_length(
             Input::ExpandedDecapsulationKey,
             P::EXPANDED_DECAPSULATION_KEY_SIZE,
@@ -223,46 +325,58 @@ impl<P: ParameterSet> DecapsulationKey<P> {
         let (dk_pke, rest) = bytes.split_at(P::K * poly_bytes(12));
         let (ek_bytes, rest) = rest.split_at(P::ENCAPSULATION_KEY_SIZE);
         let (h, z) = rest.split_at(32);
-        let ek = EncapsulationKey::<P>::from_bytes(ek_bytes)?;
+        self.ek.import(ek_bytes)?;
         // Both sides are public (a hash of the public key): an ordinary comparison is fine.
-        if ek.h[..] != *h {
+        if self.ek.h[..] != *h {
             return Err(Error::InvalidKey);
         }
-        let mut s_hat = P::PolyVec::zero();
-        byte_decode_12_vec_reduce(dk_pke, s_hat.as_mut());
-        Ok(Self {
-            s_hat,
-            ek,
-            // Infallible: the length check above leaves exactly 32 bytes for z.
-            z: z.try_into().expect("32 bytes"),
-            seed: None,
-        })
+        byte_decode_12_vec_reduce(dk_pke, self.s_hat.as_mut());
+        self.z.copy_from_slice(z);
+        Ok(())
     }
 
     /// The expanded FIPS 203 encoding dk_PKE‖ek‖H(ek)‖z, in a buffer wiped on drop.
+    #[inline(always)]
     pub fn to_expanded_bytes(&self) -> Zeroizing<P::ExpandedDecapsulationKeyBytes> {
         let mut out = Zeroizing::new(P::ExpandedDecapsulationKeyBytes::zeroed());
-        let (dk_pke, rest) = out.as_mut().split_at_mut(P::K * poly_bytes(12));
+        self.write_expanded_bytes(out.as_mut());
+        out.clone()
+    }
+
+    fn write_expanded_bytes(&self, out: &mut [u8]) {
+        let (dk_pke, rest) = out.split_at_mut(P::K * poly_bytes(12));
         byte_encode_12_vec(self.s_hat.as_ref(), dk_pke);
         let (ek_bytes, rest) = rest.split_at_mut(P::ENCAPSULATION_KEY_SIZE);
         self.ek.write_bytes(ek_bytes);
         let (h, z) = rest.split_at_mut(32);
         h.copy_from_slice(&self.ek.h);
         z.copy_from_slice(&self.z);
-        out
     }
 }
 
 /// FIPS 203, Algorithm 18 (ML-KEM.Decaps_internal).
+#[inline(always)]
 pub(crate) fn decaps_internal<P: ParameterSet>(
     dk: &DecapsulationKey<P>,
     ct: &Ciphertext<P>,
 ) -> SharedSecret {
+    let mut ss = SharedSecret([0; 32]);
+    decaps_into(dk, ct, &mut ss);
+    ss
+}
+
+fn decaps_into<P: ParameterSet>(
+    dk: &DecapsulationKey<P>,
+    ct: &Ciphertext<P>,
+    ss: &mut SharedSecret,
+) {
     let c = ct.0.as_ref();
     // 5: m' ← K-PKE.Decrypt(dk_PKE, c)
-    let m_prime = k_pke::decrypt::<P>(&dk.s_hat, c);
+    let mut m_prime = Zeroizing::new([0u8; 32]);
+    k_pke::decrypt::<P>(&dk.s_hat, c, &mut m_prime);
     // 6: (K', r') ← G(m'‖h)
-    let g = Zeroizing::new(sha3_512(&[&*m_prime, &dk.ek.h]));
+    let mut g = Zeroizing::new([0u8; 64]);
+    sha3_512(&[&*m_prime, &dk.ek.h], &mut g);
     let (k_prime, r_prime) = split_halves(&g);
     // 7: K̄ ← J(z‖c) = SHAKE256(z‖c, 256)
     let mut k_bar = Zeroizing::new([0u8; 32]);
@@ -270,9 +384,12 @@ pub(crate) fn decaps_internal<P: ParameterSet>(
     // 8: c' ← K-PKE.Encrypt(ek_PKE, m', r')
     let mut c_prime = Zeroizing::new(P::CiphertextBytes::zeroed());
     k_pke::encrypt(&dk.ek.as_pke(), &m_prime, r_prime, c_prime.as_mut());
-    // 9–11: K' ← K̄ if c ≠ c', selected in constant time; the flag lives only in `equal`.
+    // 9–11: K' ← K̄ if c ≠ c', selected in constant time (byte by byte, in place); the flag
+    // lives only in `equal`.
     let equal = c.ct_eq(c_prime.as_ref());
-    SharedSecret(<[u8; 32]>::conditional_select(&*k_bar, k_prime, equal))
+    for ((out, k), k_bar) in ss.0.iter_mut().zip(k_prime).zip(k_bar.iter()) {
+        *out = u8::conditional_select(k_bar, k, equal);
+    }
 }
 
 impl<P: ParameterSet> Ciphertext<P> {
@@ -392,7 +509,7 @@ impl<P: ParameterSet> TryFrom<&[u8]> for EncapsulationKey<P> {
 impl<P: ParameterSet> Clone for EncapsulationKey<P> {
     fn clone(&self) -> Self {
         Self {
-            t_hat: self.t_hat.clone(),
+            t_hat: self.t_hat,
             rho: self.rho,
             h: self.h,
         }
@@ -441,10 +558,11 @@ impl<P: ParameterSet> fmt::Debug for EncapsulationKey<P> {
 impl<P: ParameterSet> Clone for DecapsulationKey<P> {
     fn clone(&self) -> Self {
         Self {
-            s_hat: self.s_hat.clone(),
+            s_hat: self.s_hat,
             ek: self.ek.clone(),
             z: self.z,
             seed: self.seed,
+            has_seed: self.has_seed,
         }
     }
 }
@@ -466,6 +584,7 @@ impl<P: ParameterSet> Zeroize for DecapsulationKey<P> {
         self.s_hat.zeroize();
         self.z.zeroize();
         self.seed.zeroize();
+        self.has_seed = false;
     }
 }
 

@@ -41,6 +41,7 @@ pub mod hazmat {
     use super::{Ciphertext, DecapsulationKey, EncapsulationKey, ParameterSet, SharedSecret};
 
     /// FIPS 203, Algorithm 16 (ML-KEM.KeyGen_internal) on d and z.
+    #[inline(always)]
     pub fn keygen_internal<P: ParameterSet>(d: &[u8; 32], z: &[u8; 32]) -> DecapsulationKey<P> {
         let mut seed = zeroize::Zeroizing::new([0u8; 64]);
         seed[..32].copy_from_slice(d);
@@ -49,6 +50,7 @@ pub mod hazmat {
     }
 
     /// FIPS 203, Algorithm 17 (ML-KEM.Encaps_internal): encapsulation with the caller's m.
+    #[inline(always)]
     pub fn encapsulate_deterministic<P: ParameterSet>(
         ek: &EncapsulationKey<P>,
         m: &[u8; 32],
@@ -58,6 +60,7 @@ pub mod hazmat {
 
     /// FIPS 203, Algorithm 18 (ML-KEM.Decaps_internal); the same as
     /// [`DecapsulationKey::decapsulate`], named for the known-answer tests.
+    #[inline(always)]
     pub fn decapsulate_internal<P: ParameterSet>(
         dk: &DecapsulationKey<P>,
         c: &Ciphertext<P>,

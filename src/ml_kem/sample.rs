@@ -10,19 +10,18 @@ pub(crate) fn sample_ntt(rho: &[u8; 32], i: u8, j: u8) -> Poly<Q3329> {
     sample_uniform(rho, j, i)
 }
 
-/// SamplePolyCBD_η(PRF_η(s, b)): FIPS 203 (4.3) and Algorithm 8, for η ∈ {2, 3}.
-pub(crate) fn sample_poly_cbd(eta: usize, s: &[u8; 32], b: u8) -> Poly<Q3329> {
+/// SamplePolyCBD_η(PRF_η(s, b)): FIPS 203 (4.3) and Algorithm 8, for η ∈ {2, 3}, into `f`
+/// (the result is secret: written where the caller keeps it, not returned by value).
+pub(crate) fn sample_poly_cbd(eta: usize, s: &[u8; 32], b: u8, f: &mut Poly<Q3329>) {
     // PRF_η(s, b) = SHAKE256(s‖b, 8·64·η).
     let mut prf = Zeroizing::new([0u8; 64 * 3]);
     let prf = &mut prf[..64 * eta];
     Shake256::digest(&[s, &[b]], prf);
-    let mut f = Poly::zero();
     match eta {
-        2 => cbd2(prf, &mut f),
-        3 => cbd3(prf, &mut f),
+        2 => cbd2(prf, f),
+        3 => cbd3(prf, f),
         _ => unreachable!("FIPS 203 uses η ∈ {{2, 3}} only"),
     }
-    f
 }
 
 /// Algorithm 8 for η = 2: each coefficient is (b₀ + b₁) − (b₂ + b₃) of four consecutive bits.
@@ -92,7 +91,7 @@ mod tests {
         let mut xof = Shake128::new();
         xof.absorb(&rho);
         xof.absorb(&[2, 1]);
-        let mut xof = xof.finalize();
+        xof.finalize();
         let mut j = 0;
         let mut spec = [0i16; N];
         while j < N {

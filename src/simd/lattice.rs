@@ -16,6 +16,8 @@ use crate::lattice::backend::{avx2, avx512};
 pub(crate) fn avx2_ntt16(_: Avx2, a: &mut [i16; N]) {
     // SAFETY: the `Avx2` token exists only after CPUID reported AVX2.
     unsafe { avx2::ntt16(a) }
+    // Its frame held lanes of the polynomial (see `wipe::spills`).
+    crate::wipe::spills::<1024>();
 }
 
 /// `avx2::inv_ntt16`.
@@ -23,6 +25,8 @@ pub(crate) fn avx2_ntt16(_: Avx2, a: &mut [i16; N]) {
 pub(crate) fn avx2_inv_ntt16(_: Avx2, a: &mut [i16; N]) {
     // SAFETY: the `Avx2` token exists only after CPUID reported AVX2.
     unsafe { avx2::inv_ntt16(a) }
+    // Its frame held lanes of the polynomial (see `wipe::spills`).
+    crate::wipe::spills::<1024>();
 }
 
 /// `avx2::base_mul16`.
@@ -99,6 +103,8 @@ pub(crate) fn avx2_rej_uniform16(_: Avx2, bytes: &[u8], out: &mut [i16]) -> usiz
 pub(crate) fn avx2_ntt32(_: Avx2, a: &mut [i32; N]) {
     // SAFETY: the `Avx2` token exists only after CPUID reported AVX2.
     unsafe { avx2::ntt32(a) }
+    // Its frame held lanes of the polynomial (see `wipe::spills`).
+    crate::wipe::spills::<1280>();
 }
 
 /// `avx2::inv_ntt32`.
@@ -106,6 +112,8 @@ pub(crate) fn avx2_ntt32(_: Avx2, a: &mut [i32; N]) {
 pub(crate) fn avx2_inv_ntt32(_: Avx2, a: &mut [i32; N]) {
     // SAFETY: the `Avx2` token exists only after CPUID reported AVX2.
     unsafe { avx2::inv_ntt32(a) }
+    // Its frame held lanes of the polynomial (see `wipe::spills`).
+    crate::wipe::spills::<1280>();
 }
 
 /// `avx2::pointwise32`.
@@ -206,6 +214,8 @@ pub(crate) fn avx2_norm_at_least(_: Avx2, a: &[i32; N], bound: i32) -> u32 {
 pub(crate) fn avx512_ntt16(_: Avx512, a: &mut [i16; N]) {
     // SAFETY: the `Avx512` token exists only after CPUID reported AVX-512 F, VL, BW, DQ and AVX2.
     unsafe { avx512::ntt16(a) }
+    // Its frame held lanes of the polynomial (see `wipe::spills`).
+    crate::wipe::spills::<768>();
 }
 
 /// `avx512::inv_ntt16`.
@@ -213,6 +223,8 @@ pub(crate) fn avx512_ntt16(_: Avx512, a: &mut [i16; N]) {
 pub(crate) fn avx512_inv_ntt16(_: Avx512, a: &mut [i16; N]) {
     // SAFETY: the `Avx512` token exists only after CPUID reported AVX-512 F, VL, BW, DQ and AVX2.
     unsafe { avx512::inv_ntt16(a) }
+    // Its frame held lanes of the polynomial (see `wipe::spills`).
+    crate::wipe::spills::<768>();
 }
 
 /// `avx512::base_mul16`.
@@ -289,6 +301,8 @@ pub(crate) fn avx512_rej_uniform16(_: Avx512, bytes: &[u8], out: &mut [i16]) -> 
 pub(crate) fn avx512_ntt32(_: Avx512, a: &mut [i32; N]) {
     // SAFETY: the `Avx512` token exists only after CPUID reported AVX-512 F, VL, BW, DQ and AVX2.
     unsafe { avx512::ntt32(a) }
+    // Its frame held lanes of the polynomial (see `wipe::spills`).
+    crate::wipe::spills::<1280>();
 }
 
 /// `avx512::inv_ntt32`.
@@ -296,6 +310,8 @@ pub(crate) fn avx512_ntt32(_: Avx512, a: &mut [i32; N]) {
 pub(crate) fn avx512_inv_ntt32(_: Avx512, a: &mut [i32; N]) {
     // SAFETY: the `Avx512` token exists only after CPUID reported AVX-512 F, VL, BW, DQ and AVX2.
     unsafe { avx512::inv_ntt32(a) }
+    // Its frame held lanes of the polynomial (see `wipe::spills`).
+    crate::wipe::spills::<1280>();
 }
 
 /// `avx512::pointwise32`.

@@ -15,6 +15,11 @@ use crate::Error;
 use crate::array::ByteArray;
 use crate::error::Input;
 use crate::hash::prehash::{MessagePrefix, PreHash, PreHashDigest};
+use crate::wipe::StackBelow;
+
+/// Stack a key import uses besides the key it builds (the verifying key's hash state), and so
+/// zeroes besides that key: more than measured (tests/stack.rs, tests/residue/).
+const IMPORT_STACK: usize = 4096;
 
 /// A verifying key PK = PK.seed ‖ PK.root (public).
 ///
@@ -200,15 +205,47 @@ impl<P: ParameterSet> SigningKey<P> {
     ///
     /// # Errors
     /// [`Error::InvalidLength`] unless `bytes` is `SIGNING_KEY_SIZE` long.
+    #[inline(never)]
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
+        // Declared first, so dropped last: once `import` has written its result into the
+        // caller's destination, zeroes its dead frame, which still holds the key it moved into
+        // that result, and those of its calls (see `crate::wipe`).
+        let _wipe = StackBelow(size_of::<Self>() + IMPORT_STACK);
+        Self::import(bytes)
+    }
+
+    /// The import proper, in a frame of its own for [`from_bytes`](Self::from_bytes) to wipe.
+    #[inline(never)]
+    fn import(bytes: &[u8]) -> Result<Self, Error> {
+        let mut sk = Self::blank();
+        sk.fill(bytes)?;
+        Ok(sk)
+    }
+
+    /// [`SigningKey::from_bytes`] into this (blank) key's own storage.
+    fn fill(&mut self, bytes: &[u8]) -> Result<(), Error> {
         Error::check_length(Input::SigningKey, P::SIGNING_KEY_SIZE, bytes.len())?;
         let (sk_seed, rest) = bytes.split_at(P::N);
         let (sk_prf, pk) = rest.split_at(P::N);
-        Ok(Self {
-            sk_seed: seed_from(sk_seed),
-            sk_prf: seed_from(sk_prf),
-            vk: VerifyingKey::from_bytes(pk)?,
-        })
+        self.sk_seed.as_mut().copy_from_slice(sk_seed);
+        self.sk_prf.as_mut().copy_from_slice(sk_prf);
+        self.vk = VerifyingKey::from_bytes(pk)?;
+        Ok(())
+    }
+
+    /// A key to be filled in: all zero.
+    /// A call of its own, so that `let mut key = Self::blank(..)` builds the key where the
+    /// caller keeps it rather than in a temporary copied there (a second key's worth of stack).
+    #[inline(never)]
+    fn blank() -> Self {
+        Self {
+            sk_seed: P::Seed::zeroed(),
+            sk_prf: P::Seed::zeroed(),
+            vk: VerifyingKey {
+                bytes: P::VerifyingKeyBytes::zeroed(),
+                hash: P::Hash::new(P::Seed::zeroed().as_ref()),
+            },
+        }
     }
 
     /// The FIPS 205 encoding SK.seed ‖ SK.prf ‖ PK.seed ‖ PK.root, in a buffer wiped on drop.

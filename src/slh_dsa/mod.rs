@@ -19,7 +19,7 @@
 //! ```
 //!
 //! Layout follows the standard: `encoding` is §4.4 (Algorithms 2–4; Algorithm 1 is
-//! [`gen_len2`]), `address` §4.2 and §11.2 (ADRS, ADRSc), `hash` §11 (the SHAKE and SHA2
+//! `params::gen_len2`), `address` §4.2 and §11.2 (ADRS, ADRSc), `hash` §11 (the SHAKE and SHA2
 //! instantiations of F, H, T_ℓ, PRF, PRF_msg, H_msg), `wots` §5 (Algorithms 5–8), `xmss` §6
 //! (9–11), `hypertree` §7 (12–13), `fors` §8 (14–17), `internal` §9 (18–20), `keys` §10
 //! (21–25). `merkle` holds the bottom-up tree computation XMSS and FORS share.
@@ -49,7 +49,7 @@ pub use keys::{Signature, SigningKey, VerifyingKey};
 pub use params::{
     ParameterSet, SlhDsaSha2_128f, SlhDsaSha2_128s, SlhDsaSha2_192f, SlhDsaSha2_192s,
     SlhDsaSha2_256f, SlhDsaSha2_256s, SlhDsaShake128f, SlhDsaShake128s, SlhDsaShake192f,
-    SlhDsaShake192s, SlhDsaShake256f, SlhDsaShake256s, gen_len2,
+    SlhDsaShake192s, SlhDsaShake256f, SlhDsaShake256s,
 };
 
 /// Known-answer testing: the internal functions of FIPS 205 §9, and every signing mode with

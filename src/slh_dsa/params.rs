@@ -38,10 +38,13 @@ pub trait ParameterSet:
     /// Bytes m of the message digest: ⌈(h − h′)/8⌉ + ⌈h′/8⌉ + ⌈k·a/8⌉ (§9).
     const M: usize = Self::MD_BYTES + Self::TREE_BYTES + Self::LEAF_BYTES;
     /// ⌈k·a/8⌉: the digest bytes FORS signs.
+    #[doc(hidden)]
     const MD_BYTES: usize = (Self::K * Self::A).div_ceil(8);
     /// ⌈(h − h/d)/8⌉: the digest bytes that pick the XMSS tree of the bottom layer.
+    #[doc(hidden)]
     const TREE_BYTES: usize = (Self::H - Self::HP).div_ceil(8);
     /// ⌈h/(8d)⌉: the digest bytes that pick the WOTS+ (and FORS) key in that tree.
+    #[doc(hidden)]
     const LEAF_BYTES: usize = Self::HP.div_ceil(8);
     /// Bytes of a verifying key PK.seed ‖ PK.root (Figure 16).
     const VERIFYING_KEY_SIZE: usize = 2 * Self::N;
@@ -73,7 +76,8 @@ pub(crate) mod sealed {
 }
 
 /// FIPS 205, Algorithm 1 (gen_len2): len₂ from n and lg_w, evaluated at compile time.
-pub const fn gen_len2(n: usize, lg_w: usize) -> usize {
+/// Crate-private: defined only for the lg_w of the standard's sets (it panics for lg_w = 0).
+pub(crate) const fn gen_len2(n: usize, lg_w: usize) -> usize {
     // 1: w ← 2^lg_w
     let w = 1 << lg_w;
     // 2: len₁ ← ⌊(8n + lg_w − 1)/lg_w⌋ = ⌈8n/lg_w⌉
