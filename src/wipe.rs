@@ -55,6 +55,7 @@ impl Drop for StackBelow {
 /// kernel, so that its frame starts where the kernel's did; `BYTES` covers the kernel's frame
 /// and those of its calls (measured from the compiled code, with a margin; the residue test,
 /// `tests/residue/`, checks the result).
+#[cfg(target_arch = "x86_64")]
 #[inline(never)]
 pub(crate) fn spills<const BYTES: usize>() {
     let mut zeros = [0u8; BYTES];

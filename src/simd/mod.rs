@@ -18,6 +18,7 @@
 
 #[cfg(target_arch = "x86_64")]
 pub(crate) mod keccak;
+#[cfg(target_arch = "x86_64")]
 pub(crate) mod lattice;
 
 /// Proof that the CPU has AVX2: only [`level`] makes one, after detecting it.
