@@ -150,6 +150,41 @@ fi
 restore src/hash/multi_keccak/avx512vl.rs
 restore src/hash/multi_keccak/avx512.rs
 
+# The same for the AVX-512 lattice kernels: a branch on a coefficient in a kernel without a loop,
+# and a forward branch in one whose loop back edges the scan allows (it must still be caught).
+echo "-- case 6b: secret branches in the AVX-512 lattice kernels, one in a kernel with a loop"
+inject src/lattice/backend/avx512.rs \
+  '    let q = _mm512_set1_epi16(Q16);
+    map16(a, |v| {
+        _mm512_add_epi16(v, _mm512_and_si512(_mm512_srai_epi16(v, 15), q))' \
+  '    if a[0] & 1 == 1 {
+        ntt16(a);
+    }
+    let q = _mm512_set1_epi16(Q16);
+    map16(a, |v| {
+        _mm512_add_epi16(v, _mm512_and_si512(_mm512_srai_epi16(v, 15), q))'
+OLD='    let mut r = load16(a);
+    ntt16_layer::<4>(&mut r, 1);' NEW='    let mut r = load16(a);
+    if a[5] & 1 == 1 {
+        ntt16_layer::<1>(&mut r, 4);
+    }
+    ntt16_layer::<4>(&mut r, 1);' perl -0pi -e '$n = s/\Q$ENV{OLD}\E/$ENV{NEW}/g; die "pattern found $n times\n" if $n != 1' \
+  "$scratch/src/lattice/backend/avx512.rs"
+build_and_run multi-keccak
+if scan=$("$root/ct/simd-kernels.sh" "$harness"); then
+  echo "FAIL: the SIMD kernel scan did not find the planted branches"
+  failures=$((failures + 1))
+elif grep -A1 'lattice::backend::avx512::canonicalize16' <<<"$scan" | grep -q 'conditional branch' \
+  && grep -A1 'lattice::backend::avx512::ntt16' <<<"$scan" | grep -q 'conditional branch'; then
+  echo "ok: the SIMD kernel scan caught both:"
+  grep -A1 -E 'avx512::(canonicalize16|ntt16)' <<<"$scan" | grep -m2 -B1 'conditional branch' | sed 's/^/    /'
+else
+  echo "FAIL: the SIMD kernel scan failed, but not on both planted branches:"
+  echo "$scan"
+  failures=$((failures + 1))
+fi
+restore src/lattice/backend/avx512.rs
+
 echo "-- case 7: a round taken on a secret bit of the state in the AVX2 Keccak kernel"
 inject src/hash/multi_keccak/avx2.rs \
   '    permute(&mut a);
