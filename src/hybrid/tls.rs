@@ -15,7 +15,7 @@
 
 use core::fmt;
 
-use rand_core::CryptoRng;
+use rand_core::{CryptoRng, TryCryptoRng};
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
 use super::SharedSecret;
@@ -143,12 +143,33 @@ pub struct ClientKeyExchange<G: Group> {
 impl<G: Group> ClientKeyExchange<G> {
     /// A fresh key exchange: a new ML-KEM key pair (FIPS 203, Algorithm 19) and ECDH scalar.
     pub fn generate<R: CryptoRng + ?Sized>(rng: &mut R) -> Self {
+        let Ok(exchange) = Self::generate_with(rng);
+        exchange
+    }
+
+    /// [`Self::generate`] with a generator that may fail, such as `getrandom::SysRng` itself.
+    ///
+    /// # Errors
+    /// [`Error::RandomSource`] if `rng` fails.
+    pub fn try_generate<R: TryCryptoRng + ?Sized>(rng: &mut R) -> Result<Self, Error> {
+        Self::generate_with(rng).map_err(|_| Error::RandomSource)
+    }
+
+    /// [`Self::generate`] with the operating system's generator.
+    ///
+    /// # Errors
+    /// [`Error::RandomSource`] if the operating system's generator fails.
+    #[cfg(feature = "getrandom")]
+    pub fn generate_from_os_rng() -> Result<Self, Error> {
+        Self::try_generate(&mut crate::rng::os())
+    }
+
+    /// A fresh key exchange; fails only if `rng` does.
+    fn generate_with<R: TryCryptoRng + ?Sized>(rng: &mut R) -> Result<Self, R::Error> {
         let mut seed = Zeroizing::new([0u8; ml_kem::SEED_SIZE]);
-        rng.fill_bytes(&mut *seed);
-        Self::with_share(
-            ml_kem::DecapsulationKey::from_seed(&seed),
-            G::Ecdh::random(rng),
-        )
+        rng.try_fill_bytes(&mut *seed)?;
+        let dk = ml_kem::DecapsulationKey::from_seed(&seed);
+        Ok(Self::with_share(dk, G::Ecdh::random(rng)?))
     }
 
     /// The exchange of these keys, with its key share computed.
@@ -215,9 +236,21 @@ pub fn server_key_share<G: Group, R: CryptoRng + ?Sized>(
     rng: &mut R,
     client_share: &[u8],
 ) -> Result<(G::ServerShare, SharedSecret<G::SharedSecretBytes>), Error> {
+    try_server_key_share::<G, R>(rng, client_share)
+}
+
+/// [`server_key_share`] with a generator that may fail, such as `getrandom::SysRng` itself.
+///
+/// # Errors
+/// Those of [`server_key_share`], and [`Error::RandomSource`] if `rng` fails.
+#[allow(clippy::type_complexity)]
+pub fn try_server_key_share<G: Group, R: TryCryptoRng + ?Sized>(
+    rng: &mut R,
+    client_share: &[u8],
+) -> Result<(G::ServerShare, SharedSecret<G::SharedSecretBytes>), Error> {
     let mut m = Zeroizing::new([0u8; 32]);
-    rng.fill_bytes(&mut *m);
-    let scalar = G::Ecdh::random(rng);
+    crate::rng::try_fill(rng, &mut *m)?;
+    let scalar = G::Ecdh::random(rng).map_err(|_| Error::RandomSource)?;
     server_key_share_with::<G>(client_share, &m, &scalar)
 }
 

@@ -9,13 +9,13 @@
 //! ```
 //! use pqfips::hybrid::xwing::{Ciphertext, DecapsulationKey, EncapsulationKey};
 //!
-//! let mut rng = rand_core::UnwrapErr(getrandom::SysRng);
-//! let dk = DecapsulationKey::generate(&mut rng);       // keep secret; store dk.seed()
+//! let mut rng = getrandom::SysRng;                     // may fail: the try_ forms say so
+//! let dk = DecapsulationKey::try_generate(&mut rng)?;   // keep secret; store dk.seed()
 //! let ek_bytes = dk.encapsulation_key().to_bytes();     // publish: 1216 bytes
 //!
 //! // The sender imports the key (running the FIPS 203 §7.2 check) and encapsulates.
 //! let ek = EncapsulationKey::from_bytes(&ek_bytes)?;
-//! let (ct, shared) = ek.encapsulate(&mut rng);          // send ct: 1120 bytes
+//! let (ct, shared) = ek.try_encapsulate(&mut rng)?;     // send ct: 1120 bytes
 //!
 //! // The receiver decapsulates: the same 32 bytes.
 //! let ct = Ciphertext::try_from(ct.as_ref())?;
@@ -25,7 +25,7 @@
 
 use core::fmt;
 
-use rand_core::CryptoRng;
+use rand_core::{CryptoRng, TryCryptoRng};
 use subtle::ConstantTimeEq;
 use x25519_dalek::{PublicKey, StaticSecret};
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
@@ -108,6 +108,28 @@ impl EncapsulationKey {
         rng.fill_bytes(&mut *eseed);
         encapsulate_derand(self, &eseed)
     }
+
+    /// X-Wing `Encapsulate` with a generator that may fail, such as `getrandom::SysRng` itself.
+    ///
+    /// # Errors
+    /// [`Error::RandomSource`] if `rng` fails.
+    pub fn try_encapsulate<R: TryCryptoRng + ?Sized>(
+        &self,
+        rng: &mut R,
+    ) -> Result<(Ciphertext, SharedSecret), Error> {
+        let mut eseed = Zeroizing::new([0u8; ENCAPSULATION_SEED_SIZE]);
+        crate::rng::try_fill(rng, &mut *eseed)?;
+        Ok(encapsulate_derand(self, &eseed))
+    }
+
+    /// X-Wing `Encapsulate` with the operating system's generator.
+    ///
+    /// # Errors
+    /// [`Error::RandomSource`] if the operating system's generator fails.
+    #[cfg(feature = "getrandom")]
+    pub fn encapsulate_with_os_rng(&self) -> Result<(Ciphertext, SharedSecret), Error> {
+        self.try_encapsulate(&mut crate::rng::os())
+    }
 }
 
 /// X-Wing `EncapsulateDerand`: eseed = m ‖ ek_X.
@@ -148,6 +170,26 @@ impl DecapsulationKey {
         let mut seed = Zeroizing::new([0u8; DECAPSULATION_KEY_SIZE]);
         rng.fill_bytes(&mut *seed);
         Self::from_seed(&seed)
+    }
+
+    /// X-Wing `GenerateKeyPair` with a generator that may fail, such as `getrandom::SysRng`
+    /// itself.
+    ///
+    /// # Errors
+    /// [`Error::RandomSource`] if `rng` fails.
+    pub fn try_generate<R: TryCryptoRng + ?Sized>(rng: &mut R) -> Result<Self, Error> {
+        let mut seed = Zeroizing::new([0u8; DECAPSULATION_KEY_SIZE]);
+        crate::rng::try_fill(rng, &mut *seed)?;
+        Ok(Self::from_seed(&seed))
+    }
+
+    /// X-Wing `GenerateKeyPair` with the operating system's generator.
+    ///
+    /// # Errors
+    /// [`Error::RandomSource`] if the operating system's generator fails.
+    #[cfg(feature = "getrandom")]
+    pub fn generate_from_os_rng() -> Result<Self, Error> {
+        Self::try_generate(&mut crate::rng::os())
     }
 
     /// X-Wing `GenerateKeyPairDerand` (`expandDecapsulationKey`): the key whose seed is `sk`.
