@@ -54,6 +54,11 @@ const CT_M_SIZE: usize = MlKem768::CIPHERTEXT_SIZE;
 /// XWingLabel, `\.//^\` in ASCII.
 const LABEL: &[u8; 6] = b"\\.//^\\";
 
+/// X-Wing as a type: the [`kem::Kem`](https://docs.rs/kem) of the `kem` feature and the
+/// holder of the key-format OID of the `pkcs8` feature.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct XWing;
+
 /// An X-Wing encapsulation key (public), checked: its ML-KEM part passed the FIPS 203 §7.2
 /// modulus check.
 #[derive(Clone, PartialEq, Eq)]
@@ -249,9 +254,32 @@ impl DecapsulationKey {
 }
 
 impl Ciphertext {
+    /// Takes a ciphertext of exactly [`CIPHERTEXT_SIZE`] bytes; any such byte string is a
+    /// ciphertext.
+    ///
+    /// # Errors
+    /// [`Error::InvalidLength`] for any other length.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
+        Error::check_length(Input::Ciphertext, CIPHERTEXT_SIZE, bytes.len())?;
+        let mut ct = Self([0; CIPHERTEXT_SIZE]);
+        ct.0.copy_from_slice(bytes);
+        Ok(ct)
+    }
+
+    /// A ciphertext from bytes whose length the type already fixes.
+    #[cfg(feature = "kem")]
+    pub(crate) fn from_array(bytes: [u8; CIPHERTEXT_SIZE]) -> Self {
+        Self(bytes)
+    }
+
     /// The ciphertext bytes ct_M ‖ ct_X.
     pub fn as_bytes(&self) -> &[u8; CIPHERTEXT_SIZE] {
         &self.0
+    }
+
+    /// The ciphertext bytes ct_M ‖ ct_X, copied.
+    pub fn to_bytes(&self) -> [u8; CIPHERTEXT_SIZE] {
+        self.0
     }
 }
 
@@ -264,12 +292,9 @@ impl AsRef<[u8]> for Ciphertext {
 impl TryFrom<&[u8]> for Ciphertext {
     type Error = Error;
 
-    /// Any byte string of length [`CIPHERTEXT_SIZE`] is a ciphertext.
+    /// Same as [`Ciphertext::from_bytes`].
     fn try_from(bytes: &[u8]) -> Result<Self, Error> {
-        Error::check_length(Input::Ciphertext, CIPHERTEXT_SIZE, bytes.len())?;
-        let mut ct = Self([0; CIPHERTEXT_SIZE]);
-        ct.0.copy_from_slice(bytes);
-        Ok(ct)
+        Self::from_bytes(bytes)
     }
 }
 
