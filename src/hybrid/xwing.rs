@@ -45,6 +45,21 @@ pub const SHARED_SECRET_SIZE: usize = 32;
 /// The 32-byte X-Wing shared secret; compared in constant time and wiped on drop.
 pub type SharedSecret = super::SharedSecret<[u8; SHARED_SECRET_SIZE]>;
 
+/// Bytes of an encapsulation key's SubjectPublicKeyInfo DER.
+#[cfg(feature = "pkcs8")]
+pub const SPKI_DER_SIZE: usize = <EncapsulationKey as crate::pkcs8::PublicKeyFormat>::SPKI_DER_SIZE;
+/// Bytes of an encapsulation key's SubjectPublicKeyInfo PEM.
+#[cfg(feature = "pkcs8")]
+pub const SPKI_PEM_SIZE: usize = <EncapsulationKey as crate::pkcs8::PublicKeyFormat>::SPKI_PEM_SIZE;
+/// Bytes of a decapsulation key's PKCS#8 DER (the seed as the private key).
+#[cfg(feature = "pkcs8")]
+pub const PKCS8_DER_SIZE: usize =
+    <DecapsulationKey as crate::pkcs8::PrivateKeyFormat>::PKCS8_DER_SIZE;
+/// Bytes of a decapsulation key's PKCS#8 PEM.
+#[cfg(feature = "pkcs8")]
+pub const PKCS8_PEM_SIZE: usize =
+    <DecapsulationKey as crate::pkcs8::PrivateKeyFormat>::PKCS8_PEM_SIZE;
+
 /// Bytes of the encapsulation randomness `eseed` of [`hazmat::encapsulate_deterministic`].
 pub const ENCAPSULATION_SEED_SIZE: usize = 64;
 
