@@ -15,8 +15,9 @@ pub trait Ecdh: 'static {
     const SECRET_SIZE: usize;
     /// Bytes of an encoded private scalar.
     const SCALAR_SIZE: usize;
-    /// An ephemeral private scalar, wiped when dropped.
-    type Scalar;
+    /// An ephemeral private scalar, wiped when dropped; `Send + Sync`, so that a client's key
+    /// exchange can wait for the server's share on another thread or task.
+    type Scalar: Send + Sync;
 
     /// A fresh private scalar from `rng`; fails only if `rng` does.
     fn random<R: TryCryptoRng + ?Sized>(rng: &mut R) -> Result<Self::Scalar, R::Error>;

@@ -213,3 +213,177 @@ pub fn xwing() -> Vec<Case> {
         ),
     ]
 }
+
+/// One TLS group: the client's share, the server's share and the client's secret, with the
+/// client's ML-KEM key secrets, both ECDH scalars (as drawn, and as the key holds them) and the
+/// shared secrets. `ecdh_secret(a, b)` is the ECDH secret of scalars a and b, computed on its
+/// own; `scalar_memory(a)` is scalar a as the curve crate keeps it.
+#[cfg(any(
+    feature = "x25519mlkem768",
+    feature = "secp256r1mlkem768",
+    feature = "secp384r1mlkem1024"
+))]
+fn tls<G: pqfips::hybrid::tls::Group>(
+    ecdh_secret: fn(&[u8], &[u8]) -> Vec<u8>,
+    scalar_memory: fn(&[u8]) -> Vec<u8>,
+) -> Vec<Case>
+where
+    G::MlKem: pqfips::ml_kem::ParameterSet,
+{
+    use pqfips::hybrid::tls::{self, ClientKeyExchange, hazmat};
+    use pqfips::ml_kem::{DecapsulationKey, ParameterSet};
+    let set = G::NAME;
+    let seed: [u8; 64] = bytes("client d‖z", set, 64).try_into().unwrap();
+    let a = bytes("client scalar", set, G::ECDH_SCALAR_SIZE);
+    let m = bytes("server m", set, 32);
+    let b = bytes("server scalar", set, G::ECDH_SCALAR_SIZE);
+    let s = spec::ml_kem::keygen(&seed, G::MlKem::K, G::MlKem::ETA1);
+
+    let dk = DecapsulationKey::<G::MlKem>::from_seed(&seed);
+    let client = hazmat::client_key_exchange::<G>(&dk, &a).unwrap();
+    let client_ml_kem = ml_kem_key(&s, object_bytes(&client), set);
+    let scalar_a = needles("client ECDH scalar (in memory)", &scalar_memory(&a), 1);
+    assert_found_in(set, object_bytes(&client), &scalar_a);
+    let mut client_key = with(client_ml_kem, &[("client ECDH scalar", &a)]);
+    client_key.extend(scalar_a);
+
+    let share = client.key_share().as_ref().to_vec();
+    let ek = dk.encapsulation_key().to_bytes().as_ref().to_vec();
+    let (k, r) = spec::ml_kem::k_and_r(&m, &ek);
+    let ecdh = ecdh_secret(&a, &b);
+    let (server_share, server_secret) =
+        tls::server_key_share::<G, _>(&mut Scripted::new(&[&m, &b]), &share).unwrap();
+    let secret = server_secret.as_ref();
+    assert!(
+        secret.windows(32).any(|w| w == k),
+        "{set}: the ML-KEM secret"
+    );
+    assert!(
+        secret.windows(ecdh.len()).any(|w| w == ecdh),
+        "{set}: the ECDH secret"
+    );
+    let ecdh_share = G::SERVER_SHARE_SIZE - G::MlKem::CIPHERTEXT_SIZE;
+    let c = if G::ML_KEM_FIRST {
+        server_share.as_ref()[..G::MlKem::CIPHERTEXT_SIZE].to_vec()
+    } else {
+        server_share.as_ref()[ecdh_share..].to_vec()
+    };
+    let k_bar = spec::ml_kem::k_bar(&s.z, &c);
+    let server_share = server_share.as_ref().to_vec();
+    let secrets = [("m", &m[..]), ("K", &k), ("r", &r), ("ECDH secret", &ecdh)];
+
+    let client = Arc::new(client);
+    vec![
+        case(
+            set,
+            "client key share (generate)",
+            client_key.clone_needles(),
+            {
+                let (seed, a) = (seed.to_vec(), a.clone());
+                Box::new(move || {
+                    let c = ClientKeyExchange::<G>::generate(&mut Scripted::new(&[&seed, &a]));
+                    black_box(&c);
+                })
+            },
+        ),
+        case(
+            set,
+            "client key share (try_generate)",
+            client_key.clone_needles(),
+            {
+                let (seed, a) = (seed.to_vec(), a.clone());
+                Box::new(move || {
+                    let c = ClientKeyExchange::<G>::try_generate(&mut Scripted::new(&[&seed, &a]));
+                    black_box(&c);
+                })
+            },
+        ),
+        case(
+            set,
+            "server key share",
+            with(needles("server ECDH scalar", &b, 1), &secrets)
+                .into_iter()
+                .chain(needles(
+                    "server ECDH scalar (in memory)",
+                    &scalar_memory(&b),
+                    1,
+                ))
+                .collect(),
+            {
+                let (m, b, share) = (m.clone(), b.clone(), share.clone());
+                Box::new(move || {
+                    let result =
+                        tls::server_key_share::<G, _>(&mut Scripted::new(&[&m, &b]), &share);
+                    black_box(&result);
+                })
+            },
+        ),
+        case(
+            set,
+            "client secret (complete)",
+            with(
+                client_key.clone_needles(),
+                &[&secrets[..], &[("K̄", &k_bar[..])]].concat(),
+            ),
+            Box::new(move || {
+                let secret = black_box(&*client).complete(black_box(&server_share));
+                black_box(&secret);
+            }),
+        ),
+    ]
+}
+
+/// X25519MLKEM768: X25519 from `x25519-dalek`'s bare function; the scalar is kept as given.
+#[cfg(feature = "x25519mlkem768")]
+pub fn x25519mlkem768() -> Vec<Case> {
+    fn secret(a: &[u8], b: &[u8]) -> Vec<u8> {
+        let b_pub =
+            x25519_dalek::x25519(b.try_into().unwrap(), x25519_dalek::X25519_BASEPOINT_BYTES);
+        x25519_dalek::x25519(a.try_into().unwrap(), b_pub).to_vec()
+    }
+    tls::<pqfips::hybrid::tls::X25519MlKem768>(secret, |a| a.to_vec())
+}
+
+/// Stamps out a NIST-curve group: the ECDH secret is the x-coordinate of (a·b)·G; the scalar
+/// is kept as little-endian limbs, in Montgomery form a·2^`montgomery_bits` mod n (p384) or
+/// plain (p256, `montgomery_bits` 0), found by doubling.
+macro_rules! nist_group {
+    ($feature:literal, $fn:ident, $group:ident, $curve:ident, montgomery_bits = $bits:literal) => {
+        #[cfg(feature = $feature)]
+        pub fn $fn() -> Vec<Case> {
+            use $curve::elliptic_curve::ff::PrimeField;
+            use $curve::elliptic_curve::point::AffineCoordinates;
+            fn scalar(bytes: &[u8]) -> $curve::Scalar {
+                $curve::Scalar::from_repr(bytes.try_into().unwrap()).unwrap()
+            }
+            fn secret(a: &[u8], b: &[u8]) -> Vec<u8> {
+                let point =
+                    ($curve::ProjectivePoint::GENERATOR * (scalar(a) * scalar(b))).to_affine();
+                point.x().to_vec()
+            }
+            fn memory(a: &[u8]) -> Vec<u8> {
+                let bits: u32 = $bits;
+                let x = (0..bits).fold(scalar(a), |x, _| x.double());
+                let mut le = x.to_repr().to_vec();
+                le.reverse();
+                le
+            }
+            tls::<pqfips::hybrid::tls::$group>(secret, memory)
+        }
+    };
+}
+
+nist_group!(
+    "secp256r1mlkem768",
+    secp256r1mlkem768,
+    SecP256r1MlKem768,
+    p256,
+    montgomery_bits = 0
+);
+nist_group!(
+    "secp384r1mlkem1024",
+    secp384r1mlkem1024,
+    SecP384r1MlKem1024,
+    p384,
+    montgomery_bits = 384
+);

@@ -667,6 +667,23 @@ fn xwing_leaves_no_secret_on_the_stack() {
     check(hybrid::xwing());
 }
 
+#[test]
+#[cfg(all(
+    feature = "x25519mlkem768",
+    feature = "secp256r1mlkem768",
+    feature = "secp384r1mlkem1024"
+))]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "about release builds: cargo test --release"
+)]
+fn tls_groups_leave_no_secret_on_the_stack() {
+    let mut cases = hybrid::x25519mlkem768();
+    cases.extend(hybrid::secp256r1mlkem768());
+    cases.extend(hybrid::secp384r1mlkem1024());
+    check(cases);
+}
+
 // ---------------------------------------------------------------------------------------------
 // The scan itself
 
