@@ -1,6 +1,6 @@
 //! The `kem` traits (feature `kem`): a generic function written only against the traits
-//! generates, encapsulates and decapsulates with every ML-KEM set, and imports and exports
-//! keys; a tampered ciphertext, a key failing the modulus check and a failing generator each
+//! generates, encapsulates and decapsulates with every ML-KEM set and with X-Wing, and imports
+//! and exports keys; a tampered ciphertext, a key failing the modulus check and a failing generator each
 //! show the traits report what the library does.
 
 mod common;
@@ -9,6 +9,7 @@ use common::TestRng;
 use kem::{
     Decapsulate, Decapsulator, Encapsulate, FromSeed, Generate, Kem, KeyExport, Seed, TryKeyInit,
 };
+use pqfips::hybrid::xwing;
 use pqfips::ml_kem;
 use rand_core::{TryCryptoRng, TryRng};
 
@@ -69,7 +70,8 @@ where
     let (ct, sent) = ek1.encapsulate_with_rng(&mut rng);
     assert_eq!(dk1.decapsulate(&ct), sent);
 
-    // The encapsulation key exports and imports; the import runs the modulus check.
+    // The encapsulation key exports and imports; the import runs the modulus check (X-Wing's
+    // pk_M comes first, so the same bytes are its ML-KEM key's).
     let bytes = ek.to_bytes();
     assert_eq!(K::EncapsulationKey::new(&bytes).expect("valid"), ek);
     let mut bad = bytes.clone();
@@ -104,3 +106,21 @@ where
 }
 
 for_each_ml_kem_set!(kem_traits_match_the_library);
+
+/// X-Wing through the same generic function, and the traits' results are the library's own.
+#[test]
+fn kem_traits_xwing() {
+    round_trip_through_the_traits::<xwing::XWing>();
+    let seed = [9u8; 32];
+    let (dk, ek) = xwing::XWing::from_seed(&Seed::<xwing::XWing>::from(seed));
+    assert_eq!(dk, xwing::DecapsulationKey::from_seed(&seed));
+    assert_eq!(&ek, dk.encapsulation_key());
+    let (ct, sent) = Encapsulate::encapsulate_with_rng(&ek, &mut TestRng::new(4));
+    let (ct2, sent2) = ek.encapsulate(&mut TestRng::new(4));
+    assert_eq!(ct.as_slice(), ct2.as_ref());
+    assert_eq!(sent.as_slice(), sent2.as_ref());
+    assert_eq!(
+        Decapsulate::decapsulate(&dk, &ct).as_slice(),
+        sent2.as_ref()
+    );
+}

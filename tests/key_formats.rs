@@ -989,3 +989,176 @@ fn published_sizes_are_exact() {
         slh_dsa_shake_256f: SigningKey, VerifyingKey, SigningKey::from_bytes(&slh(32)).unwrap();
     }
 }
+
+/// X-Wing (draft-connolly-cfrg-xwing-kem): the draft repository's key files import to the key
+/// of seed 00 01 … 1f, our export equals them byte for byte, and each malformed input is
+/// rejected with its documented error.
+#[test]
+fn x_wing_key_formats() {
+    use pqfips::hybrid::xwing::{
+        DecapsulationKey, EncapsulationKey, PKCS8_DER_SIZE, PKCS8_PEM_SIZE, SPKI_DER_SIZE,
+        SPKI_PEM_SIZE, XWing,
+    };
+    let oid = const_oid::ObjectIdentifier::new_unwrap("1.3.6.1.4.1.62253.25722");
+    assert_eq!(XWing::OID, oid);
+    let priv_pem = read("x-wing/xwing.priv");
+    let pub_pem = read("x-wing/xwing.pub");
+    let (label, priv_der) = pem_to_der(&priv_pem);
+    assert_eq!(label, "PRIVATE KEY");
+    let (_, pub_der) = pem_to_der(&pub_pem);
+    let seed: [u8; 32] = core::array::from_fn(|i| i as u8);
+    let dk = DecapsulationKey::from_seed(&seed);
+
+    // Import: every route gives the key of the seed, and the .pub file holds its public key.
+    for got in [
+        DecapsulationKey::from_pkcs8_pem(&priv_pem),
+        DecapsulationKey::from_pkcs8_der(&priv_der),
+        <DecapsulationKey as DecodePrivateKey>::from_pkcs8_der(&priv_der)
+            .map_err(|_| Error::InvalidKey),
+    ] {
+        assert_eq!(got.as_ref(), Ok(&dk));
+    }
+    for got in [
+        EncapsulationKey::from_public_key_pem(&pub_pem),
+        EncapsulationKey::from_public_key_der(&pub_der),
+        <EncapsulationKey as DecodePublicKey>::from_public_key_der(&pub_der)
+            .map_err(|_| Error::InvalidKey),
+    ] {
+        assert_eq!(got.as_ref(), Ok(dk.encapsulation_key()));
+    }
+
+    // Export: byte for byte the files, at exactly the published sizes.
+    let mut buf = [0u8; PKCS8_DER_SIZE];
+    assert_eq!(dk.to_pkcs8_der(&mut buf).unwrap(), priv_der);
+    let mut buf = [0u8; PKCS8_PEM_SIZE];
+    assert_eq!(dk.to_pkcs8_pem(&mut buf).unwrap(), priv_pem);
+    let ek = dk.encapsulation_key();
+    let mut buf = [0u8; SPKI_DER_SIZE];
+    assert_eq!(ek.to_public_key_der(&mut buf).unwrap(), pub_der);
+    let mut buf = [0u8; SPKI_PEM_SIZE];
+    assert_eq!(ek.to_public_key_pem(&mut buf).unwrap(), pub_pem);
+    let mut short = [0u8; PKCS8_DER_SIZE - 1];
+    assert_eq!(
+        dk.to_pkcs8_der(&mut short),
+        Err(key_format(KeyFormatError::BufferTooSmall {
+            needed: PKCS8_DER_SIZE,
+            actual: PKCS8_DER_SIZE - 1
+        }))
+    );
+
+    // Our builder writes what the files hold, so the malformed keys below differ from them in
+    // one thing each.
+    let alg = algorithm(&oid, None);
+    let public = ek.to_bytes();
+    assert_eq!(one_asymmetric_key(&alg, &seed, None), priv_der);
+    assert_eq!(spki(&alg, &public), pub_der);
+    let ml_kem_oid = algorithm(&ml_kem::MlKem768::OID, None);
+    let import = DecapsulationKey::from_pkcs8_der;
+    let cases: [(&str, Vec<u8>, Error); 8] = [
+        (
+            "ML-KEM-768's OID",
+            one_asymmetric_key(&ml_kem_oid, &seed, None),
+            key_format(KeyFormatError::WrongAlgorithm),
+        ),
+        (
+            "parameters present",
+            one_asymmetric_key(&algorithm(&oid, Some(&[5, 0])), &seed, None),
+            key_format(KeyFormatError::ParametersPresent),
+        ),
+        (
+            "a 31-byte seed",
+            one_asymmetric_key(&alg, &seed[..31], None),
+            wrong_length(32, 31),
+        ),
+        (
+            "a 33-byte seed",
+            one_asymmetric_key(&alg, &[&seed[..], &[0]].concat(), None),
+            wrong_length(32, 33),
+        ),
+        (
+            "the seed in ML-KEM's seed [0] CHOICE",
+            one_asymmetric_key(&alg, &tlv(0x80, &seed), None),
+            wrong_length(32, 34),
+        ),
+        (
+            "a byte after the DER",
+            [&priv_der[..], &[0]].concat(),
+            key_format(KeyFormatError::TrailingBytes),
+        ),
+        (
+            "another key's public key",
+            one_asymmetric_key(&alg, &seed, Some(&[7; 1216])),
+            key_format(KeyFormatError::PublicKeyMismatch),
+        ),
+        (
+            "a public key of the wrong length",
+            one_asymmetric_key(&alg, &seed, Some(&public[1..])),
+            wrong_length(1216, 1215),
+        ),
+    ];
+    for (what, der, expected) in cases {
+        assert_eq!(import(&der), Err(expected), "X-Wing private key: {what}");
+    }
+    assert_eq!(
+        import(&one_asymmetric_key(&alg, &seed, Some(&public))).as_ref(),
+        Ok(&dk)
+    );
+    for len in 0..priv_der.len() {
+        assert_eq!(
+            import(&priv_der[..len]),
+            Err(key_format(KeyFormatError::Asn1)),
+            "truncated to {len}"
+        );
+    }
+    assert_eq!(
+        DecapsulationKey::from_pkcs8_pem(&pub_pem),
+        Err(key_format(KeyFormatError::PemLabel))
+    );
+
+    let mut bad_m = public;
+    bad_m[0] = 0xff;
+    bad_m[1] |= 0x0f; // pk_M's first coefficient is 0xfff ≥ q
+    let spki_cases: [(&str, Vec<u8>, Error); 6] = [
+        (
+            "ML-KEM-768's OID",
+            spki(&ml_kem_oid, &public[..1184]),
+            key_format(KeyFormatError::WrongAlgorithm),
+        ),
+        (
+            "parameters present",
+            spki(&algorithm(&oid, Some(&[5, 0])), &public),
+            key_format(KeyFormatError::ParametersPresent),
+        ),
+        (
+            "pk_M alone",
+            spki(&alg, &public[..1184]),
+            wrong_length(1216, 1184),
+        ),
+        (
+            "a byte more",
+            spki(&alg, &[&public[..], &[0]].concat()),
+            wrong_length(1216, 1217),
+        ),
+        (
+            "a byte after the DER",
+            [&pub_der[..], &[0]].concat(),
+            key_format(KeyFormatError::TrailingBytes),
+        ),
+        (
+            "pk_M failing the FIPS 203 §7.2 check",
+            spki(&alg, &bad_m),
+            Error::InvalidKey,
+        ),
+    ];
+    for (what, der, expected) in spki_cases {
+        let got = EncapsulationKey::from_public_key_der(&der);
+        assert_eq!(got, Err(expected), "X-Wing public key: {what}");
+    }
+    for len in 0..pub_der.len() {
+        assert_eq!(
+            EncapsulationKey::from_public_key_der(&pub_der[..len]),
+            Err(key_format(KeyFormatError::Asn1)),
+            "truncated to {len}"
+        );
+    }
+}

@@ -35,3 +35,16 @@ fn getrandom_slh_dsa_generate_and_sign_with_os_rng() {
     sk.verifying_key().verify(b"m", b"c", &a).unwrap();
     assert!(sk.verifying_key().verify(b"m", b"d", &a).is_err());
 }
+
+#[test]
+fn getrandom_hybrids_with_os_rng() {
+    use pqfips::hybrid::{x25519mlkem768, xwing};
+    let dk = xwing::DecapsulationKey::generate_from_os_rng().unwrap();
+    assert_ne!(dk, xwing::DecapsulationKey::generate_from_os_rng().unwrap());
+    let (ct, ss) = dk.encapsulation_key().encapsulate_with_os_rng().unwrap();
+    assert_eq!(dk.decapsulate(&ct), ss);
+
+    let client = x25519mlkem768::ClientKeyExchange::generate_from_os_rng().unwrap();
+    let (share, secret) = x25519mlkem768::server_key_share_with_os_rng(client.key_share()).unwrap();
+    assert_eq!(client.complete(&share).unwrap(), secret);
+}

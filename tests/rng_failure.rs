@@ -201,3 +201,63 @@ mod fast_slh_dsa_sets {
         super::slh_dsa_try_generate_matches_generate::<pqfips::slh_dsa::SlhDsaShake128f>();
     }
 }
+
+#[test]
+fn xwing_generator_failures_are_errors() {
+    use pqfips::hybrid::xwing::DecapsulationKey;
+    let fail = DecapsulationKey::try_generate(&mut FailingRng::after(31));
+    assert_eq!(fail.err(), Some(Error::RandomSource));
+    let dk = DecapsulationKey::try_generate(&mut working()).unwrap();
+    assert_eq!(dk, DecapsulationKey::generate(&mut same_bytes()));
+
+    let ek = dk.encapsulation_key();
+    let fail = ek.try_encapsulate(&mut FailingRng::after(63));
+    assert_eq!(fail.err(), Some(Error::RandomSource));
+    let (ct, ss) = ek.try_encapsulate(&mut working()).unwrap();
+    assert_eq!((ct, ss.clone()), ek.encapsulate(&mut same_bytes()));
+    assert_eq!(dk.decapsulate(&ct), ss);
+}
+
+/// The client draws the ML-KEM seed (64 bytes), then the ECDH scalar; the server the ML-KEM
+/// m (32 bytes), then its scalar. A failure at either draw is an error.
+fn tls_generator_failures_are_errors<G: pqfips::hybrid::tls::Group>() {
+    use pqfips::hybrid::tls::{self, ClientKeyExchange};
+    let scalar = G::ECDH_SCALAR_SIZE;
+    for budget in [63, 64 + scalar - 1] {
+        let fail = ClientKeyExchange::<G>::try_generate(&mut FailingRng::after(budget));
+        assert_eq!(
+            fail.err(),
+            Some(Error::RandomSource),
+            "{} {budget}",
+            G::NAME
+        );
+    }
+    let client = ClientKeyExchange::<G>::try_generate(&mut working()).unwrap();
+    let twin = ClientKeyExchange::<G>::generate(&mut same_bytes());
+    assert_eq!(client.key_share().as_ref(), twin.key_share().as_ref());
+
+    let share = client.key_share().as_ref();
+    for budget in [31, 32 + scalar - 1] {
+        let fail = tls::try_server_key_share::<G, _>(&mut FailingRng::after(budget), share);
+        assert_eq!(
+            fail.err(),
+            Some(Error::RandomSource),
+            "{} {budget}",
+            G::NAME
+        );
+    }
+    let (server_share, secret) = tls::try_server_key_share::<G, _>(&mut working(), share).unwrap();
+    let (twin_share, twin_secret) =
+        tls::server_key_share::<G, _>(&mut same_bytes(), share).unwrap();
+    assert_eq!(server_share.as_ref(), twin_share.as_ref());
+    assert_eq!(secret, twin_secret);
+    assert_eq!(client.complete(server_share.as_ref()).unwrap(), secret);
+}
+
+#[test]
+fn tls_groups_generator_failures_are_errors() {
+    use pqfips::hybrid::tls::{SecP256r1MlKem768, SecP384r1MlKem1024, X25519MlKem768};
+    tls_generator_failures_are_errors::<X25519MlKem768>();
+    tls_generator_failures_are_errors::<SecP256r1MlKem768>();
+    tls_generator_failures_are_errors::<SecP384r1MlKem1024>();
+}

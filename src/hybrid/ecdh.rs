@@ -2,7 +2,7 @@
 //! (`x25519-dalek`, RFC 7748) and P-256 / P-384 (RustCrypto `p256` / `p384`, SEC 1). Each
 //! checks the peer's share as TLS 1.3 requires (RFC 8446 §4.2.8.2 and §7.4.2).
 
-use rand_core::CryptoRng;
+use rand_core::TryCryptoRng;
 
 use crate::Error;
 
@@ -15,11 +15,12 @@ pub trait Ecdh: 'static {
     const SECRET_SIZE: usize;
     /// Bytes of an encoded private scalar.
     const SCALAR_SIZE: usize;
-    /// An ephemeral private scalar, wiped when dropped.
-    type Scalar;
+    /// An ephemeral private scalar, wiped when dropped; `Send + Sync`, so that a client's key
+    /// exchange can wait for the server's share on another thread or task.
+    type Scalar: Send + Sync;
 
-    /// A fresh private scalar from `rng`.
-    fn random<R: CryptoRng + ?Sized>(rng: &mut R) -> Self::Scalar;
+    /// A fresh private scalar from `rng`; fails only if `rng` does.
+    fn random<R: TryCryptoRng + ?Sized>(rng: &mut R) -> Result<Self::Scalar, R::Error>;
 
     /// The private scalar encoded by `bytes` (known-answer tests).
     ///
@@ -45,9 +46,10 @@ pub use x25519::X25519;
 
 #[cfg(feature = "x25519mlkem768")]
 mod x25519 {
-    use rand_core::CryptoRng;
+    use rand_core::TryCryptoRng;
     use subtle::ConstantTimeEq;
     use x25519_dalek::{PublicKey, StaticSecret};
+    use zeroize::Zeroizing;
 
     use super::Ecdh;
     use crate::Error;
@@ -62,8 +64,10 @@ mod x25519 {
         const SCALAR_SIZE: usize = 32;
         type Scalar = StaticSecret;
 
-        fn random<R: CryptoRng + ?Sized>(rng: &mut R) -> StaticSecret {
-            StaticSecret::random_from_rng(rng)
+        fn random<R: TryCryptoRng + ?Sized>(rng: &mut R) -> Result<StaticSecret, R::Error> {
+            let mut bytes = Zeroizing::new([0u8; 32]);
+            rng.try_fill_bytes(&mut *bytes)?;
+            Ok(StaticSecret::from(*bytes))
         }
 
         fn scalar_from_bytes(bytes: &[u8]) -> Result<StaticSecret, Error> {
@@ -112,7 +116,7 @@ macro_rules! nist_curve {
 
         #[cfg(feature = $feature)]
         mod $module {
-            use rand_core::CryptoRng;
+            use rand_core::TryCryptoRng;
             use subtle::CtOption;
             use $crate_::elliptic_curve::sec1::{FromSec1Point, ToSec1Point};
             use $crate_::{AffinePoint, FieldBytes, NonZeroScalar, ProjectivePoint, Scalar};
@@ -153,16 +157,16 @@ macro_rules! nist_curve {
 
                 /// FIPS 186-5 §A.2.2 (rejection sampling): candidates of the order's length
                 /// until one is in [1, n − 1].
-                fn random<R: CryptoRng + ?Sized>(rng: &mut R) -> $scalar {
+                fn random<R: TryCryptoRng + ?Sized>(rng: &mut R) -> Result<$scalar, R::Error> {
                     let mut bytes = Zeroizing::new(FieldBytes::default());
                     loop {
-                        rng.fill_bytes(&mut bytes);
+                        rng.try_fill_bytes(&mut bytes)?;
                         let (scalar, mut ok) = decode(&bytes);
                         // Whether a candidate is rejected says nothing about the one kept (and
                         // happens with probability below 2⁻³²).
                         crate::ct::declassify(&mut ok);
                         if ok == 1 {
-                            return scalar;
+                            return Ok(scalar);
                         }
                     }
                 }

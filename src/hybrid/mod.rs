@@ -108,15 +108,15 @@ macro_rules! tls_group_module {
         /// ```
         #[doc = concat!("use pqfips::hybrid::", stringify!($module), "::{self, ClientKeyExchange};")]
         ///
-        /// let mut rng = rand_core::UnwrapErr(getrandom::SysRng);
+        /// let mut rng = getrandom::SysRng; // a generator failure is an Err
         ///
         /// // Client: a fresh exchange per ClientHello; send its key share.
-        /// let client = ClientKeyExchange::generate(&mut rng);
+        /// let client = ClientKeyExchange::try_generate(&mut rng)?;
         /// let client_share: &[u8] = client.key_share();
         #[doc = concat!("assert_eq!(client_share.len(), ", stringify!($module), "::CLIENT_SHARE_SIZE);")]
         ///
         /// // Server: the share for its ServerHello and its secret, from the client's share.
-        #[doc = concat!("let (server_share, server_secret) = ", stringify!($module), "::server_key_share(&mut rng, client_share)?;")]
+        #[doc = concat!("let (server_share, server_secret) = ", stringify!($module), "::try_server_key_share(&mut rng, client_share)?;")]
         ///
         /// // Client: the same secret from the server's share; then drop `client`.
         /// let client_secret = client.complete(&server_share)?;
@@ -126,7 +126,7 @@ macro_rules! tls_group_module {
         /// ```
         #[cfg(feature = $feature)]
         pub mod $module {
-            use rand_core::CryptoRng;
+            use rand_core::{CryptoRng, TryCryptoRng};
 
             use super::tls::{self, Group};
             use crate::Error;
@@ -156,6 +156,29 @@ macro_rules! tls_group_module {
                 client_share: &[u8],
             ) -> Result<([u8; SERVER_SHARE_SIZE], SharedSecret), Error> {
                 tls::server_key_share::<$group, R>(rng, client_share)
+            }
+
+            /// [`server_key_share`] with a generator that may fail, such as
+            /// `getrandom::SysRng` itself; see [`tls::try_server_key_share`].
+            ///
+            /// # Errors
+            /// See [`tls::try_server_key_share`].
+            pub fn try_server_key_share<R: TryCryptoRng + ?Sized>(
+                rng: &mut R,
+                client_share: &[u8],
+            ) -> Result<([u8; SERVER_SHARE_SIZE], SharedSecret), Error> {
+                tls::try_server_key_share::<$group, R>(rng, client_share)
+            }
+
+            /// [`server_key_share`] with the operating system's generator.
+            ///
+            /// # Errors
+            /// See [`tls::try_server_key_share`].
+            #[cfg(feature = "getrandom")]
+            pub fn server_key_share_with_os_rng(
+                client_share: &[u8],
+            ) -> Result<([u8; SERVER_SHARE_SIZE], SharedSecret), Error> {
+                try_server_key_share(&mut crate::rng::os(), client_share)
             }
 
             /// The deterministic exchanges, for known-answer testing only; see

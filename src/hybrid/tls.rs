@@ -15,13 +15,14 @@
 
 use core::fmt;
 
-use rand_core::CryptoRng;
+use rand_core::{CryptoRng, TryCryptoRng};
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
 use super::SharedSecret;
 use super::ecdh::Ecdh;
 use crate::array::ByteArray;
 use crate::ml_kem::{self, ParameterSet};
+use crate::wipe::StackBelow;
 use crate::{Error, Input};
 
 /// A TLS 1.3 hybrid group of RFC 10024. Implemented by the group types of this module only.
@@ -107,6 +108,13 @@ group!(
     ml_kem_first = false, client = 1665, server = 1665, secret = 80, scalar = 48
 );
 
+/// Stack zeroed below each operation once its result is in the caller's destination: the
+/// ML-KEM key, the scalar and the secrets are moved out of the frames that built them, which
+/// leaves copies there (a moved-from value is not dropped, so not wiped; see `crate::wipe`).
+/// With the two key-sized moves added, more than the deepest copy the residue test
+/// (tests/residue/) found, 19 KiB.
+const WIPE: usize = 16 * 1024;
+
 /// `bytes`, laid out as the group's two parts, split into (ECDH part, ML-KEM part); the ML-KEM
 /// part is whatever the ECDH part of `ecdh_len` bytes leaves.
 fn split<G: Group>(bytes: &[u8], ecdh_len: usize) -> (&[u8], &[u8]) {
@@ -143,12 +151,49 @@ pub struct ClientKeyExchange<G: Group> {
 impl<G: Group> ClientKeyExchange<G> {
     /// A fresh key exchange: a new ML-KEM key pair (FIPS 203, Algorithm 19) and ECDH scalar.
     pub fn generate<R: CryptoRng + ?Sized>(rng: &mut R) -> Self {
+        // Declared first, so dropped last: after the exchange is in the caller's destination.
+        let _wipe = StackBelow(WIPE + 2 * size_of::<Self>());
+        Self::generate_in_frame(rng)
+    }
+
+    /// [`Self::generate`] proper, in a frame of its own for it to wipe.
+    #[inline(never)]
+    fn generate_in_frame<R: CryptoRng + ?Sized>(rng: &mut R) -> Self {
+        let Ok(exchange) = Self::generate_with(rng);
+        exchange
+    }
+
+    /// [`Self::generate`] with a generator that may fail, such as `getrandom::SysRng` itself.
+    ///
+    /// # Errors
+    /// [`Error::RandomSource`] if `rng` fails.
+    pub fn try_generate<R: TryCryptoRng + ?Sized>(rng: &mut R) -> Result<Self, Error> {
+        // Declared first, so dropped last: after the exchange is in the caller's destination.
+        let _wipe = StackBelow(WIPE + 2 * size_of::<Self>());
+        Self::try_generate_in_frame(rng)
+    }
+
+    /// [`Self::try_generate`] proper, in a frame of its own for it to wipe.
+    #[inline(never)]
+    fn try_generate_in_frame<R: TryCryptoRng + ?Sized>(rng: &mut R) -> Result<Self, Error> {
+        Self::generate_with(rng).map_err(|_| Error::RandomSource)
+    }
+
+    /// [`Self::generate`] with the operating system's generator.
+    ///
+    /// # Errors
+    /// [`Error::RandomSource`] if the operating system's generator fails.
+    #[cfg(feature = "getrandom")]
+    pub fn generate_from_os_rng() -> Result<Self, Error> {
+        Self::try_generate(&mut crate::rng::os())
+    }
+
+    /// A fresh key exchange; fails only if `rng` does.
+    fn generate_with<R: TryCryptoRng + ?Sized>(rng: &mut R) -> Result<Self, R::Error> {
         let mut seed = Zeroizing::new([0u8; ml_kem::SEED_SIZE]);
-        rng.fill_bytes(&mut *seed);
-        Self::with_share(
-            ml_kem::DecapsulationKey::from_seed(&seed),
-            G::Ecdh::random(rng),
-        )
+        rng.try_fill_bytes(&mut *seed)?;
+        let dk = ml_kem::DecapsulationKey::from_seed(&seed);
+        Ok(Self::with_share(dk, G::Ecdh::random(rng)?))
     }
 
     /// The exchange of these keys, with its key share computed.
@@ -185,6 +230,17 @@ impl<G: Group> ClientKeyExchange<G> {
         &self,
         server_share: &[u8],
     ) -> Result<SharedSecret<G::SharedSecretBytes>, Error> {
+        // Declared first, so dropped last: after the secret is in the caller's destination.
+        let _wipe = StackBelow(WIPE);
+        self.complete_in_frame(server_share)
+    }
+
+    /// [`Self::complete`] proper, in a frame of its own for it to wipe.
+    #[inline(never)]
+    fn complete_in_frame(
+        &self,
+        server_share: &[u8],
+    ) -> Result<SharedSecret<G::SharedSecretBytes>, Error> {
         Error::check_length(Input::KeyShare, G::SERVER_SHARE_SIZE, server_share.len())?;
         let (ecdh_share, ct) = split::<G>(server_share, G::Ecdh::SHARE_SIZE);
         let ct = ml_kem::Ciphertext::<G::MlKem>::try_from(ct)?;
@@ -215,15 +271,40 @@ pub fn server_key_share<G: Group, R: CryptoRng + ?Sized>(
     rng: &mut R,
     client_share: &[u8],
 ) -> Result<(G::ServerShare, SharedSecret<G::SharedSecretBytes>), Error> {
+    try_server_key_share::<G, R>(rng, client_share)
+}
+
+/// [`server_key_share`] with a generator that may fail, such as `getrandom::SysRng` itself.
+///
+/// # Errors
+/// Those of [`server_key_share`], and [`Error::RandomSource`] if `rng` fails.
+#[allow(clippy::type_complexity)]
+pub fn try_server_key_share<G: Group, R: TryCryptoRng + ?Sized>(
+    rng: &mut R,
+    client_share: &[u8],
+) -> Result<(G::ServerShare, SharedSecret<G::SharedSecretBytes>), Error> {
     let mut m = Zeroizing::new([0u8; 32]);
-    rng.fill_bytes(&mut *m);
-    let scalar = G::Ecdh::random(rng);
+    crate::rng::try_fill(rng, &mut *m)?;
+    let scalar = G::Ecdh::random(rng).map_err(|_| Error::RandomSource)?;
     server_key_share_with::<G>(client_share, &m, &scalar)
 }
 
 /// [`server_key_share`] with the caller's ML-KEM randomness m and ECDH scalar.
 #[allow(clippy::type_complexity)]
 fn server_key_share_with<G: Group>(
+    client_share: &[u8],
+    m: &[u8; 32],
+    scalar: &<G::Ecdh as Ecdh>::Scalar,
+) -> Result<(G::ServerShare, SharedSecret<G::SharedSecretBytes>), Error> {
+    // Declared first, so dropped last: after the result is in the caller's destination.
+    let _wipe = StackBelow(WIPE);
+    server_key_share_in_frame::<G>(client_share, m, scalar)
+}
+
+/// [`server_key_share_with`] proper, in a frame of its own for it to wipe.
+#[allow(clippy::type_complexity)]
+#[inline(never)]
+fn server_key_share_in_frame<G: Group>(
     client_share: &[u8],
     m: &[u8; 32],
     scalar: &<G::Ecdh as Ecdh>::Scalar,

@@ -9,13 +9,13 @@
 //! ```
 //! use pqfips::hybrid::xwing::{Ciphertext, DecapsulationKey, EncapsulationKey};
 //!
-//! let mut rng = rand_core::UnwrapErr(getrandom::SysRng);
-//! let dk = DecapsulationKey::generate(&mut rng);       // keep secret; store dk.seed()
+//! let mut rng = getrandom::SysRng;                     // may fail: the try_ forms say so
+//! let dk = DecapsulationKey::try_generate(&mut rng)?;   // keep secret; store dk.seed()
 //! let ek_bytes = dk.encapsulation_key().to_bytes();     // publish: 1216 bytes
 //!
 //! // The sender imports the key (running the FIPS 203 §7.2 check) and encapsulates.
 //! let ek = EncapsulationKey::from_bytes(&ek_bytes)?;
-//! let (ct, shared) = ek.encapsulate(&mut rng);          // send ct: 1120 bytes
+//! let (ct, shared) = ek.try_encapsulate(&mut rng)?;     // send ct: 1120 bytes
 //!
 //! // The receiver decapsulates: the same 32 bytes.
 //! let ct = Ciphertext::try_from(ct.as_ref())?;
@@ -25,13 +25,14 @@
 
 use core::fmt;
 
-use rand_core::CryptoRng;
+use rand_core::{CryptoRng, TryCryptoRng};
 use subtle::ConstantTimeEq;
 use x25519_dalek::{PublicKey, StaticSecret};
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
 use crate::hash::{Shake256, sha3_256};
 use crate::ml_kem::{self, MlKem768, ParameterSet};
+use crate::wipe::StackBelow;
 use crate::{Error, Input};
 
 /// Bytes of a decapsulation key: the seed `sk`.
@@ -45,6 +46,21 @@ pub const SHARED_SECRET_SIZE: usize = 32;
 /// The 32-byte X-Wing shared secret; compared in constant time and wiped on drop.
 pub type SharedSecret = super::SharedSecret<[u8; SHARED_SECRET_SIZE]>;
 
+/// Bytes of an encapsulation key's SubjectPublicKeyInfo DER.
+#[cfg(feature = "pkcs8")]
+pub const SPKI_DER_SIZE: usize = <EncapsulationKey as crate::pkcs8::PublicKeyFormat>::SPKI_DER_SIZE;
+/// Bytes of an encapsulation key's SubjectPublicKeyInfo PEM.
+#[cfg(feature = "pkcs8")]
+pub const SPKI_PEM_SIZE: usize = <EncapsulationKey as crate::pkcs8::PublicKeyFormat>::SPKI_PEM_SIZE;
+/// Bytes of a decapsulation key's PKCS#8 DER (the seed as the private key).
+#[cfg(feature = "pkcs8")]
+pub const PKCS8_DER_SIZE: usize =
+    <DecapsulationKey as crate::pkcs8::PrivateKeyFormat>::PKCS8_DER_SIZE;
+/// Bytes of a decapsulation key's PKCS#8 PEM.
+#[cfg(feature = "pkcs8")]
+pub const PKCS8_PEM_SIZE: usize =
+    <DecapsulationKey as crate::pkcs8::PrivateKeyFormat>::PKCS8_PEM_SIZE;
+
 /// Bytes of the encapsulation randomness `eseed` of [`hazmat::encapsulate_deterministic`].
 pub const ENCAPSULATION_SEED_SIZE: usize = 64;
 
@@ -53,6 +69,20 @@ const CT_M_SIZE: usize = MlKem768::CIPHERTEXT_SIZE;
 
 /// XWingLabel, `\.//^\` in ASCII.
 const LABEL: &[u8; 6] = b"\\.//^\\";
+
+/// Stack zeroed below [`DecapsulationKey::from_seed`] once the key is built: the key, its
+/// ML-KEM half and the X25519 scalar are built in frames of their own and moved out, which
+/// leaves copies there (a moved-from value is not dropped, so not wiped; see `crate::wipe`).
+/// More than the deepest copy the residue test (tests/residue/) found, 13.5 KiB.
+const KEYGEN_WIPE: usize = 16 * 1024;
+/// The same for encapsulation and decapsulation, whose ss_M, ss_X and combined secret are
+/// moved out of their frames: more than the deepest copy found, 3.7 KiB.
+const ENCAPS_WIPE: usize = 6 * 1024;
+
+/// X-Wing as a type: the [`kem::Kem`](https://docs.rs/kem) of the `kem` feature and the
+/// holder of the key-format OID of the `pkcs8` feature.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct XWing;
 
 /// An X-Wing encapsulation key (public), checked: its ML-KEM part passed the FIPS 203 §7.2
 /// modulus check.
@@ -108,10 +138,43 @@ impl EncapsulationKey {
         rng.fill_bytes(&mut *eseed);
         encapsulate_derand(self, &eseed)
     }
+
+    /// X-Wing `Encapsulate` with a generator that may fail, such as `getrandom::SysRng` itself.
+    ///
+    /// # Errors
+    /// [`Error::RandomSource`] if `rng` fails.
+    pub fn try_encapsulate<R: TryCryptoRng + ?Sized>(
+        &self,
+        rng: &mut R,
+    ) -> Result<(Ciphertext, SharedSecret), Error> {
+        let mut eseed = Zeroizing::new([0u8; ENCAPSULATION_SEED_SIZE]);
+        crate::rng::try_fill(rng, &mut *eseed)?;
+        Ok(encapsulate_derand(self, &eseed))
+    }
+
+    /// X-Wing `Encapsulate` with the operating system's generator.
+    ///
+    /// # Errors
+    /// [`Error::RandomSource`] if the operating system's generator fails.
+    #[cfg(feature = "getrandom")]
+    pub fn encapsulate_with_os_rng(&self) -> Result<(Ciphertext, SharedSecret), Error> {
+        self.try_encapsulate(&mut crate::rng::os())
+    }
 }
 
 /// X-Wing `EncapsulateDerand`: eseed = m ‖ ek_X.
 fn encapsulate_derand(
+    ek: &EncapsulationKey,
+    eseed: &[u8; ENCAPSULATION_SEED_SIZE],
+) -> (Ciphertext, SharedSecret) {
+    // Declared first, so dropped last: after the result is in the caller's destination.
+    let _wipe = StackBelow(ENCAPS_WIPE);
+    encapsulate_in_frame(ek, eseed)
+}
+
+/// [`encapsulate_derand`] proper, in a frame of its own for it to wipe.
+#[inline(never)]
+fn encapsulate_in_frame(
     ek: &EncapsulationKey,
     eseed: &[u8; ENCAPSULATION_SEED_SIZE],
 ) -> (Ciphertext, SharedSecret) {
@@ -150,9 +213,46 @@ impl DecapsulationKey {
         Self::from_seed(&seed)
     }
 
+    /// X-Wing `GenerateKeyPair` with a generator that may fail, such as `getrandom::SysRng`
+    /// itself.
+    ///
+    /// # Errors
+    /// [`Error::RandomSource`] if `rng` fails.
+    pub fn try_generate<R: TryCryptoRng + ?Sized>(rng: &mut R) -> Result<Self, Error> {
+        // Declared first, so dropped last: the key moved into the `Ok` leaves a copy behind
+        // in the frame below.
+        let _wipe = StackBelow(KEYGEN_WIPE + size_of::<Self>());
+        Self::try_generate_in_frame(rng)
+    }
+
+    /// [`Self::try_generate`] proper, in a frame of its own for it to wipe.
+    #[inline(never)]
+    fn try_generate_in_frame<R: TryCryptoRng + ?Sized>(rng: &mut R) -> Result<Self, Error> {
+        let mut seed = Zeroizing::new([0u8; DECAPSULATION_KEY_SIZE]);
+        crate::rng::try_fill(rng, &mut *seed)?;
+        Ok(Self::from_seed(&seed))
+    }
+
+    /// X-Wing `GenerateKeyPair` with the operating system's generator.
+    ///
+    /// # Errors
+    /// [`Error::RandomSource`] if the operating system's generator fails.
+    #[cfg(feature = "getrandom")]
+    pub fn generate_from_os_rng() -> Result<Self, Error> {
+        Self::try_generate(&mut crate::rng::os())
+    }
+
     /// X-Wing `GenerateKeyPairDerand` (`expandDecapsulationKey`): the key whose seed is `sk`.
     /// The seed is the canonical private key, the form to store and to import.
     pub fn from_seed(sk: &[u8; DECAPSULATION_KEY_SIZE]) -> Self {
+        // Declared first, so dropped last: after the key is in the caller's destination.
+        let _wipe = StackBelow(KEYGEN_WIPE);
+        Self::expand(sk)
+    }
+
+    /// [`Self::from_seed`] proper, in a frame of its own for it to wipe.
+    #[inline(never)]
+    fn expand(sk: &[u8; DECAPSULATION_KEY_SIZE]) -> Self {
         // expanded = SHAKE256(sk, 96 bytes) = d ‖ z ‖ sk_X
         let mut expanded = Zeroizing::new([0u8; 96]);
         Shake256::digest(&[sk], &mut *expanded);
@@ -188,6 +288,14 @@ impl DecapsulationKey {
     /// X-Wing `Decapsulate`. Never fails: ML-KEM's implicit rejection turns a ciphertext not
     /// made for this key into an unrelated secret.
     pub fn decapsulate(&self, ct: &Ciphertext) -> SharedSecret {
+        // Declared first, so dropped last: after the secret is in the caller's destination.
+        let _wipe = StackBelow(ENCAPS_WIPE);
+        self.decapsulate_in_frame(ct)
+    }
+
+    /// [`Self::decapsulate`] proper, in a frame of its own for it to wipe.
+    #[inline(never)]
+    fn decapsulate_in_frame(&self, ct: &Ciphertext) -> SharedSecret {
         let (ct_m, ct_x) = ct.0.split_at(CT_M_SIZE);
         // Infallible: the split leaves CT_M_SIZE and 32 bytes.
         let ct_m = ml_kem::Ciphertext::<MlKem768>::try_from(ct_m).expect("ct_M size");
@@ -207,9 +315,32 @@ impl DecapsulationKey {
 }
 
 impl Ciphertext {
+    /// Takes a ciphertext of exactly [`CIPHERTEXT_SIZE`] bytes; any such byte string is a
+    /// ciphertext.
+    ///
+    /// # Errors
+    /// [`Error::InvalidLength`] for any other length.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
+        Error::check_length(Input::Ciphertext, CIPHERTEXT_SIZE, bytes.len())?;
+        let mut ct = Self([0; CIPHERTEXT_SIZE]);
+        ct.0.copy_from_slice(bytes);
+        Ok(ct)
+    }
+
+    /// A ciphertext from bytes whose length the type already fixes.
+    #[cfg(feature = "kem")]
+    pub(crate) fn from_array(bytes: [u8; CIPHERTEXT_SIZE]) -> Self {
+        Self(bytes)
+    }
+
     /// The ciphertext bytes ct_M ‖ ct_X.
     pub fn as_bytes(&self) -> &[u8; CIPHERTEXT_SIZE] {
         &self.0
+    }
+
+    /// The ciphertext bytes ct_M ‖ ct_X, copied.
+    pub fn to_bytes(&self) -> [u8; CIPHERTEXT_SIZE] {
+        self.0
     }
 }
 
@@ -222,12 +353,9 @@ impl AsRef<[u8]> for Ciphertext {
 impl TryFrom<&[u8]> for Ciphertext {
     type Error = Error;
 
-    /// Any byte string of length [`CIPHERTEXT_SIZE`] is a ciphertext.
+    /// Same as [`Ciphertext::from_bytes`].
     fn try_from(bytes: &[u8]) -> Result<Self, Error> {
-        Error::check_length(Input::Ciphertext, CIPHERTEXT_SIZE, bytes.len())?;
-        let mut ct = Self([0; CIPHERTEXT_SIZE]);
-        ct.0.copy_from_slice(bytes);
-        Ok(ct)
+        Self::from_bytes(bytes)
     }
 }
 

@@ -1,6 +1,7 @@
 //! The IETF key formats (feature `pkcs8`): public keys as X.509 SubjectPublicKeyInfo, private
 //! keys as PKCS#8 OneAsymmetricKey (RFC 5958), each in DER and in PEM (RFC 7468), for ML-KEM
-//! (RFC 9935), ML-DSA (RFC 9881) and SLH-DSA (RFC 9909). No heap: encoders write into a buffer
+//! (RFC 9935), ML-DSA (RFC 9881) and SLH-DSA (RFC 9909), and with the feature `xwing` for
+//! X-Wing (OID 1.3.6.1.4.1.62253.25722, draft-connolly-cfrg-xwing-kem). No heap: encoders write into a buffer
 //! the caller holds, whose size is a constant of each parameter set (`SPKI_DER_SIZE`,
 //! `SPKI_PEM_SIZE`, `PKCS8_DER_SIZE`, `PKCS8_PEM_SIZE` in [`crate::ml_kem_768`] and the
 //! others).
@@ -31,6 +32,8 @@
 //!   key must be exactly the one its seed derives ([`KeyFormatError::SeedMismatch`]).
 //! - **SLH-DSA private keys**: SK.seed ‖ SK.prf ‖ PK.seed ‖ PK.root, the one form of RFC 9909,
 //!   taken as `SigningKey::from_bytes` takes it.
+//! - **X-Wing private keys**: the 32-byte seed as the `privateKey` OCTET STRING's content, the
+//!   one form of the X-Wing draft; its public key is pk_M ‖ pk_X (1216 bytes).
 //! - **The optional public key** of a version 2 OneAsymmetricKey is checked on import against
 //!   the public key of the private key ([`KeyFormatError::PublicKeyMismatch`]); export writes
 //!   version 1, without it. Attributes are ignored.
@@ -71,6 +74,8 @@ pub use const_oid::{AssociatedOid, ObjectIdentifier};
 mod ml_dsa;
 mod ml_kem;
 mod slh_dsa;
+#[cfg(feature = "xwing")]
+mod x_wing;
 
 /// What is wrong with a key in SubjectPublicKeyInfo or PKCS#8 form, or with a buffer given to
 /// an encoder. Carried by [`Error::KeyFormat`].

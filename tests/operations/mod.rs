@@ -12,6 +12,13 @@
 //! [`all`]. Budgets from issue 5: ML-KEM-768 16 KiB; ML-DSA-65 signing 64 KiB; SLH-DSA signing
 //! 16 KiB beyond the signature buffer (see [`slh_dsa`]).
 
+#[cfg(any(
+    feature = "xwing",
+    feature = "x25519mlkem768",
+    feature = "secp256r1mlkem768",
+    feature = "secp384r1mlkem1024"
+))]
+mod hybrid;
 pub mod meter;
 
 use std::hint::black_box;
@@ -66,6 +73,13 @@ pub fn all() -> Vec<Operation> {
     ops.extend(slh_dsa::<SlhDsaShake256s>());
     ops.extend(slh_dsa::<SlhDsaSha2_256f>());
     ops.extend(slh_dsa::<SlhDsaShake256f>());
+    #[cfg(any(
+        feature = "xwing",
+        feature = "x25519mlkem768",
+        feature = "secp256r1mlkem768",
+        feature = "secp384r1mlkem1024"
+    ))]
+    ops.extend(hybrid::all());
     ops
 }
 

@@ -15,6 +15,13 @@
 //! Inputs live on the heap (owned by the closures), as a caller's keys would; random bytes come
 //! from a scripted generator reading from the heap, so that the test knows them.
 
+#[cfg(any(
+    feature = "xwing",
+    feature = "x25519mlkem768",
+    feature = "secp256r1mlkem768",
+    feature = "secp384r1mlkem1024"
+))]
+mod hybrid;
 mod scan;
 mod spec;
 
@@ -644,6 +651,36 @@ fn slh_dsa_shake_leaves_no_secret_on_the_stack() {
     cases.extend(slh_dsa::<SlhDsaShake192f>());
     cases.extend(slh_dsa::<SlhDsaShake256s>());
     cases.extend(slh_dsa::<SlhDsaShake256f>());
+    check(cases);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hybrids (tests/residue/hybrid.rs)
+
+#[test]
+#[cfg(feature = "xwing")]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "about release builds: cargo test --release"
+)]
+fn xwing_leaves_no_secret_on_the_stack() {
+    check(hybrid::xwing());
+}
+
+#[test]
+#[cfg(all(
+    feature = "x25519mlkem768",
+    feature = "secp256r1mlkem768",
+    feature = "secp384r1mlkem1024"
+))]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "about release builds: cargo test --release"
+)]
+fn tls_groups_leave_no_secret_on_the_stack() {
+    let mut cases = hybrid::x25519mlkem768();
+    cases.extend(hybrid::secp256r1mlkem768());
+    cases.extend(hybrid::secp384r1mlkem1024());
     check(cases);
 }
 
