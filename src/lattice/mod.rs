@@ -13,8 +13,6 @@ mod field;
 #[cfg(feature = "force-backend")]
 pub mod kernels;
 mod pack;
-// Not called by the algorithms yet: they will sample a matrix row four entries at a time.
-#[allow(dead_code)]
 mod sample_x4;
 
 use core::fmt;
@@ -24,6 +22,7 @@ use crate::hash::Shake128;
 use backend::{Active, Backend};
 pub(crate) use field::{Field, Q3329, Q8380417};
 pub(crate) use pack::{pack, unpack};
+pub(crate) use sample_x4::sample_uniform_x4;
 
 /// Number of coefficients of every polynomial in FIPS 203 and FIPS 204.
 pub(crate) const N: usize = 256;
