@@ -454,8 +454,8 @@ impl<P: ParameterSet> VerifyingKey<P> {
     }
 
     /// Â = ExpandA(ρ) (FIPS 204, Algorithm 32), one entry at a time: built four at a time
-    /// (`sample_x4::expand_a`) the matrix was copied once more on its way into the prepared key (stack
-    /// budget), and preparing is a once-per-key cost.
+    /// (`sample_x4::expand_a`), the matrix was copied once more on its way into the prepared
+    /// key (over the stack budget), and preparing is a once-per-key cost.
     fn a_hat(&self) -> P::Matrix {
         let mut a_hat = P::Matrix::ZERO;
         for (r, row) in a_hat.as_mut().iter_mut().enumerate() {
