@@ -34,7 +34,7 @@ build_and_run() {
     exit 1
   fi
   set +e
-  valgrind --error-exitcode=1 --exit-on-first-error=yes --track-origins=yes "$harness" "$1" \
+  valgrind --vex-guest-max-insns=30 --error-exitcode=1 --exit-on-first-error=yes --track-origins=yes "$harness" "$1" \
     >"$scratch/log" 2>&1
   status=$?
   set -e

@@ -23,6 +23,7 @@ use backend::{Active, Backend};
 pub(crate) use field::{Field, Q3329, Q8380417};
 pub(crate) use pack::{pack, unpack};
 pub(crate) use sample_x4::sample_uniform_upto4;
+pub(crate) use sample_x4::sample_uniform_x4;
 
 /// Number of coefficients of every polynomial in FIPS 203 and FIPS 204.
 pub(crate) const N: usize = 256;

@@ -11,7 +11,8 @@ use zeroize::{Zeroize, Zeroizing};
 use super::ParameterSet;
 use super::encode::{T1_POLY_BYTES, pack_t1, sk_decode_s, unpack_t1};
 use super::params::D;
-use super::sample::{expand_a, rej_ntt_poly};
+use super::sample::rej_ntt_poly;
+use super::sample_x4::for_each_a_entry;
 use super::{sign, verify};
 use crate::Error;
 use crate::array::ByteArray;
@@ -452,10 +453,16 @@ impl<P: ParameterSet> VerifyingKey<P> {
         }
     }
 
-    /// Â = ExpandA(ρ) (FIPS 204, Algorithm 32).
+    /// Â = ExpandA(ρ) (FIPS 204, Algorithm 32), one entry at a time: built four at a time
+    /// (`sample_x4::expand_a`), the matrix was copied once more on its way into the prepared
+    /// key (over the stack budget), and preparing is a once-per-key cost.
     fn a_hat(&self) -> P::Matrix {
         let mut a_hat = P::Matrix::ZERO;
-        expand_a::<P>(self.rho(), &mut a_hat);
+        for (r, row) in a_hat.as_mut().iter_mut().enumerate() {
+            for (s, a) in row.as_mut().iter_mut().enumerate() {
+                *a = rej_ntt_poly(self.rho(), s as u8, r as u8);
+            }
+        }
         a_hat
     }
 
@@ -551,22 +558,47 @@ impl<P: ParameterSet> PreparedVerifyingKey<P> {
 }
 
 impl<P: ParameterSet> verify::PublicTerms<P> for VerifyingKey<P> {
-    fn row(&self, i: usize, z_hat: &P::VecL, neg_c_hat: &Poly<Q8380417>, w: &mut Poly<Q8380417>) {
-        for (j, z) in z_hat.as_ref().iter().enumerate() {
-            w.multiply_ntts_acc(&rej_ntt_poly(self.rho(), j as u8, i as u8), z);
-        }
+    fn rows(
+        &self,
+        z_hat: &P::VecL,
+        neg_c_hat: &Poly<Q8380417>,
+        mut f: impl FnMut(usize, &mut Poly<Q8380417>),
+    ) {
+        let mut w = Poly::ZERO;
         let mut t1_hat = Poly::ZERO;
-        self.t1_hat_row(i, &mut t1_hat);
-        w.multiply_ntts_acc(neg_c_hat, &t1_hat);
+        for_each_a_entry::<P>(self.rho(), |i, j, a| {
+            w.multiply_ntts_acc(a, &z_hat.as_ref()[j]);
+            if j == P::L - 1 {
+                self.t1_hat_row(i, &mut t1_hat);
+                w.multiply_ntts_acc(neg_c_hat, &t1_hat);
+                f(i, &mut w);
+                w = Poly::ZERO;
+            }
+        });
     }
 }
 
 impl<P: ParameterSet> verify::PublicTerms<P> for PreparedVerifyingKey<P> {
-    fn row(&self, i: usize, z_hat: &P::VecL, neg_c_hat: &Poly<Q8380417>, w: &mut Poly<Q8380417>) {
-        for (a, z) in self.a_hat.as_ref()[i].as_ref().iter().zip(z_hat.as_ref()) {
-            w.multiply_ntts_acc(a, z);
+    fn rows(
+        &self,
+        z_hat: &P::VecL,
+        neg_c_hat: &Poly<Q8380417>,
+        mut f: impl FnMut(usize, &mut Poly<Q8380417>),
+    ) {
+        for (i, (row, t1_hat)) in self
+            .a_hat
+            .as_ref()
+            .iter()
+            .zip(self.t1_hat.as_ref())
+            .enumerate()
+        {
+            let mut w = Poly::ZERO;
+            for (a, z) in row.as_ref().iter().zip(z_hat.as_ref()) {
+                w.multiply_ntts_acc(a, z);
+            }
+            w.multiply_ntts_acc(neg_c_hat, t1_hat);
+            f(i, &mut w);
         }
-        w.multiply_ntts_acc(neg_c_hat, &self.t1_hat.as_ref()[i]);
     }
 }
 

@@ -57,6 +57,7 @@ mod keys;
 mod params;
 mod rounding;
 mod sample;
+mod sample_x4;
 mod sign;
 mod verify;
 

@@ -1,85 +1,73 @@
-//! Power2Round, Decompose, HighBits, LowBits, MakeHint and UseHint (FIPS 204 §7.4).
+//! Power2Round, Decompose, HighBits, LowBits, MakeHint and UseHint (FIPS 204 §7.4) and the
+//! norm check, a whole polynomial at a time on the dispatched lattice backend
+//! ([`Rounding`]).
 //!
-//! The signer applies these to secret values, so they use no division, no `%` and no branch:
-//! the quotient by 2γ₂ is a multiply-and-shift that is exact on [0, q), checked against the
-//! standard's definition for every input in the tests below (CVE-2026-22705 was a hardware
+//! The signer applies these to secret values, so the backends use no division, no `%` and no
+//! branch: the quotient by 2γ₂ is a multiply-and-shift that is exact on [0, q), checked against
+//! the standard's definition for every input in the tests below (CVE-2026-22705 was a hardware
 //! division here).
 
-use subtle::{Choice, ConditionallySelectable};
-
 use super::ParameterSet;
-use super::params::D;
+use crate::lattice::backend::{Active, Rounding};
+use crate::lattice::{Poly, Q8380417};
 
 const Q: i32 = 8_380_417;
 
-/// FIPS 204, Algorithm 35 (Power2Round) of r ∈ [0, q): (r₁, r₀) with r = r₁·2^d + r₀ and
-/// r₀ ∈ (−2^(d−1), 2^(d−1)].
-#[inline(always)]
-pub(crate) fn power2round(r: i32) -> (i32, i32) {
-    let r1 = (r + (1 << (D - 1)) - 1) >> D;
-    (r1, r - (r1 << D))
+type Poly32 = Poly<Q8380417>;
+
+/// `$body` with `$g` the const γ₂ of `$p`, for the backend's functions generic over it (a
+/// const generic cannot be taken from a type parameter's constant): the two arms are two
+/// instantiations, and the comparison of constants folds away.
+macro_rules! with_gamma2 {
+    ($p:ty, $g:ident => $body:expr) => {
+        if <$p>::GAMMA2 == (Q - 1) / 32 {
+            const $g: i32 = (Q - 1) / 32;
+            $body
+        } else {
+            const $g: i32 = (Q - 1) / 88;
+            $body
+        }
+    };
 }
 
-/// FIPS 204, Algorithm 36 (Decompose) of r ∈ [0, q): (r₁, r₀) with r ≡ r₁·2γ₂ + r₀ (mod q).
-///
-/// r₁ = ⌈r / 2γ₂⌋ is computed as ⌈(⌈r / 128⌉ · m) / 2^s⌋ with m/2^s ≈ 128/2γ₂, exact on
-/// [0, q); the case r₁ = (q − 1)/2γ₂ wraps to 0 without a branch, and r₀ then loses q (step 3
-/// of the algorithm).
-#[inline(always)]
-pub(crate) fn decompose<P: ParameterSet>(r: i32) -> (i32, i32) {
-    let mut r1 = (r + 127) >> 7;
-    if P::GAMMA2 == (Q - 1) / 32 {
-        r1 = (r1 * 1025 + (1 << 21)) >> 22;
-        r1 &= 15;
-    } else {
-        r1 = (r1 * 11275 + (1 << 23)) >> 24;
-        // r₁ = 44 wraps to 0. Selected through `subtle`: written as a mask, the compiler turned
-        // this into a branch (x86-64, found by the constant-time check in ct/).
-        let wrap = Choice::from(((43 - r1) >> 31 & 1) as u8);
-        r1 = i32::conditional_select(&r1, &0, wrap);
-    }
-    let mut r0 = r - r1 * 2 * P::GAMMA2;
-    r0 -= (((Q - 1) / 2 - r0) >> 31) & Q;
-    (r1, r0)
+/// FIPS 204, Algorithm 35 (Power2Round) of every coefficient of `t` (canonical), on the
+/// dispatched backend.
+pub(crate) fn power2round_poly(t: &Poly32, t1: &mut Poly32, t0: &mut Poly32) {
+    Active.power2round(&t.coeffs, &mut t1.coeffs, &mut t0.coeffs);
 }
 
-/// FIPS 204, Algorithm 37 (HighBits) of r ∈ [0, q).
-#[inline(always)]
-pub(crate) fn high_bits<P: ParameterSet>(r: i32) -> i32 {
-    decompose::<P>(r).0
+/// FIPS 204, Algorithm 37 (HighBits) of every coefficient (canonical), in place.
+pub(crate) fn high_bits_poly<P: ParameterSet>(r: &mut Poly32) {
+    with_gamma2!(P, G => Active.high_bits::<G>(&mut r.coeffs));
 }
 
-/// FIPS 204, Algorithm 38 (LowBits) of r ∈ [0, q).
-#[inline(always)]
-pub(crate) fn low_bits<P: ParameterSet>(r: i32) -> i32 {
-    decompose::<P>(r).1
+/// FIPS 204, Algorithm 38 (LowBits) of every coefficient (canonical), in place.
+pub(crate) fn low_bits_poly<P: ParameterSet>(r: &mut Poly32) {
+    with_gamma2!(P, G => Active.low_bits::<G>(&mut r.coeffs));
 }
 
-/// FIPS 204, Algorithm 39 (MakeHint), given r + z and r (both in [0, q)): 1 if adding z
-/// changes the high bits of r, else 0, computed without a branch.
-#[inline(always)]
-pub(crate) fn make_hint<P: ParameterSet>(r_plus_z: i32, r: i32) -> u64 {
-    let diff = (high_bits::<P>(r_plus_z) ^ high_bits::<P>(r)) as u32;
-    u64::from((diff | diff.wrapping_neg()) >> 31)
+/// FIPS 204, Algorithm 39 (MakeHint) of every coefficient, given r + z and r (canonical): bit
+/// j % 64 of word j / 64 is the hint of coefficient j.
+pub(crate) fn make_hint_poly<P: ParameterSet>(r_plus_z: &Poly32, r: &Poly32) -> [u64; 4] {
+    with_gamma2!(P, G => Active.make_hint::<G>(&r_plus_z.coeffs, &r.coeffs))
 }
 
-/// FIPS 204, Algorithm 40 (UseHint) of r ∈ [0, q). Verification only: all inputs are public.
-#[inline(always)]
-pub(crate) fn use_hint<P: ParameterSet>(h: bool, r: i32) -> i32 {
-    let m = (Q - 1) / (2 * P::GAMMA2);
-    let (r1, r0) = decompose::<P>(r);
-    match (h, r0 > 0) {
-        (false, _) => r1,
-        (true, true) if r1 == m - 1 => 0,
-        (true, true) => r1 + 1,
-        (true, false) if r1 == 0 => m - 1,
-        (true, false) => r1 - 1,
-    }
+/// FIPS 204, Algorithm 40 (UseHint) of every coefficient (canonical), in place, with the
+/// hints laid out as [`make_hint_poly`] returns them. Verification only.
+pub(crate) fn use_hint_poly<P: ParameterSet>(hints: &[u64; 4], r: &mut Poly32) {
+    with_gamma2!(P, G => Active.use_hint::<G>(hints, &mut r.coeffs));
+}
+
+/// 1 if some centred coefficient of `a` has |c| ≥ `bound`, else 0, after looking at every one.
+pub(crate) fn norm_at_least(a: &Poly32, bound: i32) -> u32 {
+    Active.norm_at_least(&a.coeffs, bound)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lattice::N;
+    use crate::ml_dsa::params::D;
     use crate::ml_dsa::{MlDsa44, MlDsa65};
 
     /// Algorithm 36 as written, with division (fine on public test values).
@@ -96,10 +84,26 @@ mod tests {
         }
     }
 
-    fn check_decompose<P: ParameterSet>() {
-        for r in 0..Q {
-            assert_eq!(decompose::<P>(r), spec_decompose(r, P::GAMMA2), "r = {r}");
+    /// Every r in [0, q), a polynomial at a time (the last one wraps around to 0).
+    fn every_input(mut f: impl FnMut(&Poly32)) {
+        let mut r = Poly32::zero();
+        for start in (0..Q).step_by(N) {
+            for (i, c) in r.coeffs.iter_mut().enumerate() {
+                *c = (start + i as i32) % Q;
+            }
+            f(&r);
         }
+    }
+
+    fn check_decompose<P: ParameterSet>() {
+        every_input(|r| {
+            let (mut high, mut low) = (*r, *r);
+            high_bits_poly::<P>(&mut high);
+            low_bits_poly::<P>(&mut low);
+            for ((&r, h), l) in r.coeffs.iter().zip(high.coeffs).zip(low.coeffs) {
+                assert_eq!((h, l), spec_decompose(r, P::GAMMA2), "r = {r}");
+            }
+        });
     }
 
     #[test]
@@ -114,44 +118,55 @@ mod tests {
 
     #[test]
     fn power2round_is_algorithm_35_for_every_input() {
-        for r in 0..Q {
-            let mut r0 = r % (1 << D);
-            if r0 > 1 << (D - 1) {
-                r0 -= 1 << D;
+        let (mut t1, mut t0) = (Poly32::zero(), Poly32::zero());
+        every_input(|t| {
+            power2round_poly(t, &mut t1, &mut t0);
+            for ((&r, r1), c0) in t.coeffs.iter().zip(t1.coeffs).zip(t0.coeffs) {
+                let mut r0 = r % (1 << D);
+                if r0 > 1 << (D - 1) {
+                    r0 -= 1 << D;
+                }
+                assert_eq!((r1, c0), ((r - r0) >> D, r0), "r = {r}");
             }
-            assert_eq!(power2round(r), ((r - r0) >> D, r0), "r = {r}");
-        }
+        });
     }
 
+    /// MakeHint and UseHint against their definitions, through the polynomial functions.
     fn check_hints<P: ParameterSet>() {
         let m = (Q - 1) / (2 * P::GAMMA2);
         let mut seed = 1u64;
-        for _ in 0..200_000 {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            let r = ((seed >> 33) % Q as u64) as i32;
-            let z = ((seed >> 10) % (2 * P::GAMMA2 as u64)) as i32 - P::GAMMA2 + 1;
-            let rz = (r + z).rem_euclid(Q);
-            let h = make_hint::<P>(rz, r);
-            assert_eq!(h == 1, high_bits::<P>(r) != high_bits::<P>(rz));
-            // UseHint(MakeHint(z, r), r) = HighBits(r + z) for |z| ≤ γ₂ (FIPS 204 §7.4).
-            assert_eq!(
-                use_hint::<P>(h == 1, r),
-                high_bits::<P>(rz),
-                "r = {r}, z = {z}"
-            );
-            let (r1, r0) = decompose::<P>(r);
-            let expect = match (h == 1, r0 > 0) {
-                (false, _) => r1,
-                (true, true) => (r1 + 1).rem_euclid(m),
-                (true, false) => (r1 - 1).rem_euclid(m),
-            };
-            assert_eq!(use_hint::<P>(h == 1, r), expect);
+        let (mut r, mut rz) = (Poly32::zero(), Poly32::zero());
+        for _ in 0..800 {
+            for (r, rz) in r.coeffs.iter_mut().zip(rz.coeffs.iter_mut()) {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                *r = ((seed >> 33) % Q as u64) as i32;
+                let z = ((seed >> 10) % (2 * P::GAMMA2 as u64)) as i32 - P::GAMMA2 + 1;
+                *rz = (*r + z).rem_euclid(Q);
+            }
+            let hints = make_hint_poly::<P>(&rz, &r);
+            let (mut high_r, mut high_rz, mut used) = (r, rz, r);
+            high_bits_poly::<P>(&mut high_r);
+            high_bits_poly::<P>(&mut high_rz);
+            use_hint_poly::<P>(&hints, &mut used);
+            for j in 0..N {
+                let h = (hints[j / 64] >> (j % 64)) & 1 == 1;
+                assert_eq!(h, high_r.coeffs[j] != high_rz.coeffs[j], "MakeHint at {j}");
+                // UseHint(MakeHint(z, r), r) = HighBits(r + z) for |z| ≤ γ₂ (FIPS 204 §7.4).
+                assert_eq!(used.coeffs[j], high_rz.coeffs[j], "UseHint at {j}");
+                let (r1, r0) = spec_decompose(r.coeffs[j], P::GAMMA2);
+                let expect = match (h, r0 > 0) {
+                    (false, _) => r1,
+                    (true, true) => (r1 + 1).rem_euclid(m),
+                    (true, false) => (r1 - 1).rem_euclid(m),
+                };
+                assert_eq!(used.coeffs[j], expect, "Algorithm 40 at {j}");
+            }
         }
         // r₀ = 0 counts as r₀ ≤ 0: the hint moves r₁ down (Algorithm 40, step 4).
-        let r = 2 * P::GAMMA2 * 3;
-        assert_eq!(decompose::<P>(r), (3, 0));
-        assert_eq!(use_hint::<P>(true, r), 2);
-        assert_eq!(use_hint::<P>(true, 0), m - 1);
+        let mut r = Poly32::zero();
+        r.coeffs[0] = 2 * P::GAMMA2 * 3;
+        use_hint_poly::<P>(&[0b11, 0, 0, 0], &mut r);
+        assert_eq!(r.coeffs[..2], [2, m - 1]);
     }
 
     #[test]
@@ -162,5 +177,20 @@ mod tests {
     #[test]
     fn hints_agree_with_the_definitions_gamma2_32() {
         check_hints::<MlDsa65>();
+    }
+
+    #[test]
+    fn norm_at_least_is_the_absolute_value_comparison() {
+        let mut p = Poly32::zero();
+        for x in -300..300 {
+            for bound in [1, 2, 100, 261] {
+                p.coeffs[77] = x;
+                assert_eq!(
+                    norm_at_least(&p, bound) == 1,
+                    x.abs() >= bound,
+                    "{x}, {bound}"
+                );
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
-//! Pseudorandom sampling (FIPS 204 §7.3): SampleInBall, RejNTTPoly, RejBoundedPoly, ExpandA,
-//! ExpandS and ExpandMask.
+//! Pseudorandom sampling (FIPS 204 §7.3) one polynomial at a time: SampleInBall, RejNTTPoly,
+//! RejBoundedPoly and ExpandMask's polynomials. ExpandA, ExpandS and ExpandMask, four at a
+//! time, are in [`super::sample_x4`].
 
 use super::ParameterSet;
 use crate::ct::declassify;
@@ -13,81 +14,69 @@ pub(crate) fn rej_ntt_poly(rho: &[u8; 32], s: u8, r: u8) -> Poly32 {
     sample_uniform(rho, s, r)
 }
 
-/// FIPS 204, Algorithm 32 (ExpandA) into `a_hat`: the whole matrix Â, for signing, which uses
-/// it in every iteration of its loop. Key generation and verification use each entry once and
-/// call [`rej_ntt_poly`] as they go instead, unless the verifying key is prepared.
-///
-/// Always inlined: out of line, its frame adds a KiB to signing's peak stack.
-#[inline(always)]
-pub(crate) fn expand_a<P: ParameterSet>(rho: &[u8; 32], a_hat: &mut P::Matrix) {
-    for (r, row) in a_hat.as_mut().iter_mut().enumerate() {
-        for (s, a) in row.as_mut().iter_mut().enumerate() {
-            *a = rej_ntt_poly(rho, s as u8, r as u8);
-        }
+/// FIPS 204, Algorithm 31 (RejBoundedPoly) on ρ′‖IntegerToBytes(nonce, 2) into `a`, with
+/// CoeffFromHalfByte (Algorithm 15) inlined; [`coeffs_from_block`] says how it stays constant
+/// time.
+pub(crate) fn rej_bounded_poly<P: ParameterSet>(rho_prime: &[u8; 64], nonce: u16, a: &mut Poly32) {
+    let mut xof = Shake256::new();
+    xof.absorb(rho_prime);
+    xof.absorb(&nonce.to_le_bytes());
+    xof.finalize();
+    let mut buf = zeroize::Zeroizing::new([0u8; Shake256::RATE]);
+    let mut n = 0;
+    while n < N {
+        xof.squeeze(&mut *buf);
+        n = coeffs_from_block::<P>(&*buf, &mut a.coeffs, n);
     }
 }
 
-/// FIPS 204, Algorithm 31 (RejBoundedPoly) on ρ′‖IntegerToBytes(nonce, 2), with CoeffFromHalfByte
-/// (Algorithm 15) inlined.
+/// Lines 4–14 of FIPS 204, Algorithm 31 (RejBoundedPoly) over one block of the stream:
+/// coefficients from `out[n]` on, until the block ends or N are there; returns the new count.
 ///
 /// The stream is secret. Which half-bytes are rejected is revealed through where the next
 /// coefficient is written (the standard's rejection sampling): that is independent of the
 /// accepted coefficients, which are computed without a branch or a division
 /// (b mod 5 = b − 5·⌊205·b / 1024⌋ for b < 15). Every candidate is written and the position
-/// advances by the acceptance bit, so there is no branch per half-byte either.
-pub(crate) fn rej_bounded_poly<P: ParameterSet>(rho_prime: &[u8; 64], nonce: u16) -> Poly32 {
-    let mut xof = Shake256::new();
-    xof.absorb(rho_prime);
-    xof.absorb(&nonce.to_le_bytes());
-    xof.finalize();
-    // Two spare slots, so that the two candidates of a byte can always be written.
-    let mut out = zeroize::Zeroizing::new([0i32; N + 2]);
-    let mut buf = zeroize::Zeroizing::new([0u8; Shake256::RATE]);
-    let mut n = 0;
-    while n < N {
-        xof.squeeze(&mut *buf);
-        for &z in buf.iter() {
-            for b in [i32::from(z & 15), i32::from(z >> 4)] {
-                let (bound, value) = if P::ETA == 2 {
-                    (15, 2 - (b - 5 * ((205 * b) >> 10)))
-                } else {
-                    (9, 4 - b)
-                };
-                // The acceptance bit only says whether this half-byte was rejected.
-                let mut accepted = ((b - bound) >> 31 & 1) as usize;
-                declassify(&mut accepted);
-                out[n] = value;
-                n += accepted;
-            }
+/// advances by the acceptance bit; the only branch is on the count, which is public.
+#[inline(always)]
+pub(crate) fn coeffs_from_block<P: ParameterSet>(
+    block: &[u8],
+    out: &mut [i32; N],
+    mut n: usize,
+) -> usize {
+    for &z in block {
+        for b in [i32::from(z & 15), i32::from(z >> 4)] {
             if n >= N {
-                break;
+                return n;
             }
+            let (bound, value) = if P::ETA == 2 {
+                (15, 2 - (b - 5 * ((205 * b) >> 10)))
+            } else {
+                (9, 4 - b)
+            };
+            // The acceptance bit only says whether this half-byte was rejected.
+            let mut accepted = ((b - bound) >> 31 & 1) as usize;
+            declassify(&mut accepted);
+            out[n] = value;
+            n += accepted;
         }
     }
-    let mut a = Poly::zero();
-    a.coeffs.copy_from_slice(&out[..N]);
-    a
+    n
 }
 
-/// FIPS 204, Algorithm 33 (ExpandS): s₁ from nonces 0..ℓ, s₂ from ℓ..ℓ+k.
-pub(crate) fn expand_s<P: ParameterSet>(rho_prime: &[u8; 64], s1: &mut P::VecL, s2: &mut P::VecK) {
-    for (r, s) in s1.as_mut().iter_mut().enumerate() {
-        *s = rej_bounded_poly::<P>(rho_prime, r as u16);
-    }
-    for (r, s) in s2.as_mut().iter_mut().enumerate() {
-        *s = rej_bounded_poly::<P>(rho_prime, (P::L + r) as u16);
-    }
-}
-
-/// FIPS 204, Algorithm 34 (ExpandMask): y[r] = BitUnpack(H(ρ″‖IntegerToBytes(κ + r, 2)), γ₁ − 1, γ₁).
-pub(crate) fn expand_mask<P: ParameterSet>(rho_pp: &[u8; 64], kappa: u16, y: &mut P::VecL) {
+/// Lines 1–3 of FIPS 204, Algorithm 34 (ExpandMask) for one polynomial: y = BitUnpack(H(ρ″‖
+/// IntegerToBytes(nonce, 2)), γ₁ − 1, γ₁).
+pub(crate) fn mask_poly<P: ParameterSet>(rho_pp: &[u8; 64], nonce: u16, y: &mut Poly32) {
     let mut buf = zeroize::Zeroizing::new([0u8; 32 * 20]);
     let buf = &mut buf[..32 * P::Z_BITS as usize];
-    for (r, y) in y.as_mut().iter_mut().enumerate() {
-        let nonce = kappa.wrapping_add(r as u16);
-        Shake256::digest(&[rho_pp, &nonce.to_le_bytes()], buf);
-        unpack(buf, P::Z_BITS, |v| P::GAMMA1 - v as i32, y);
-    }
+    Shake256::digest(&[rho_pp, &nonce.to_le_bytes()], buf);
+    mask_from_bytes::<P>(buf, y);
+}
+
+/// BitUnpack(bytes, γ₁ − 1, γ₁) (FIPS 204, Algorithm 19), as ExpandMask uses it.
+#[inline(always)]
+pub(crate) fn mask_from_bytes<P: ParameterSet>(bytes: &[u8], y: &mut Poly32) {
+    unpack(bytes, P::Z_BITS, |v| P::GAMMA1 - v as i32, y);
 }
 
 /// FIPS 204, Algorithm 29 (SampleInBall): the challenge c, τ coefficients ±1, from c̃.
@@ -251,14 +240,11 @@ mod tests {
     fn rej_bounded_poly_is_algorithm_31() {
         let rho = [9u8; 64];
         for nonce in [0u16, 1, 7, 300] {
-            assert_eq!(
-                rej_bounded_poly::<MlDsa44>(&rho, nonce).coeffs,
-                spec_rej_bounded(&rho, nonce, 2)
-            );
-            assert_eq!(
-                rej_bounded_poly::<MlDsa65>(&rho, nonce).coeffs,
-                spec_rej_bounded(&rho, nonce, 4)
-            );
+            let mut a = Poly::zero();
+            rej_bounded_poly::<MlDsa44>(&rho, nonce, &mut a);
+            assert_eq!(a.coeffs, spec_rej_bounded(&rho, nonce, 2));
+            rej_bounded_poly::<MlDsa65>(&rho, nonce, &mut a);
+            assert_eq!(a.coeffs, spec_rej_bounded(&rho, nonce, 4));
         }
     }
 

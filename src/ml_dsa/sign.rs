@@ -8,14 +8,15 @@ use super::encode::{
     HintMask, hint_bit_pack, pack_z, sk_decode_s2_row, sk_encode_head, sk_encode_s, sk_encode_t0,
 };
 use super::keys::SigningKey;
-use super::rounding::{high_bits, low_bits, make_hint, power2round};
-use super::sample::{
-    expand_a, expand_mask, expand_s, rej_ntt_poly, sample_in_ball, w1_encode_poly,
+use super::rounding::{
+    high_bits_poly, low_bits_poly, make_hint_poly, norm_at_least, power2round_poly,
 };
+use super::sample::{sample_in_ball, w1_encode_poly};
+use super::sample_x4::{expand_a, expand_mask, expand_s, for_each_a_entry};
 use crate::array::ByteArray;
 use crate::ct::declassify;
 use crate::hash::Shake256;
-use crate::lattice::{ConstZero, Field, Poly, PolyVec, Q8380417};
+use crate::lattice::{ConstZero, Poly, PolyVec, Q8380417};
 
 type Poly32 = Poly<Q8380417>;
 
@@ -62,36 +63,31 @@ pub(crate) fn finish_key<P: ParameterSet>(sk: &mut SigningKey<P>, key: &[u8; 32]
     let mut t1 = Poly::zero();
     let mut t0 = Zeroizing::new(Poly::zero());
     let mut acc = Zeroizing::new(Poly::zero());
-    for i in 0..P::K {
-        // 3, 5: t̂[i] = Σⱼ Â[i, j] ∘ ŝ₁[j] (times R⁻¹), Â[i, j] sampled as it is needed.
-        *acc = Poly::zero();
-        for (j, s) in sk.s1_hat.as_ref().iter().enumerate() {
-            acc.multiply_ntts_acc(&rej_ntt_poly(&rho, j as u8, i as u8), s);
+    // 3, 5: t̂[i] = Σⱼ Â[i, j] ∘ ŝ₁[j] (times R⁻¹), Â sampled four entries at a time and used
+    // as it comes, row by row.
+    for_each_a_entry::<P>(&rho, |i, j, a| {
+        acc.multiply_ntts_acc(a, &sk.s1_hat.as_ref()[j]);
+        if j < P::L - 1 {
+            return;
         }
         acc.reduce();
         // t[i] = NTT⁻¹(…) + s₂[i], canonical; s₂[i] read back from the encoding.
         t.clone_from(&acc);
+        *acc = Poly::zero();
         t.inv_ntt();
         sk_decode_s2_row::<P>(sk.bytes.as_ref(), i, &mut t0);
         t.add_assign(&t0);
         t.reduce();
         t.canonicalize();
         // 6: (t₁, t₀) ← Power2Round(t)
-        for ((c, c1), c0) in t
-            .coeffs
-            .iter()
-            .zip(t1.coeffs.iter_mut())
-            .zip(t0.coeffs.iter_mut())
-        {
-            (*c1, *c0) = power2round(*c);
-        }
+        power2round_poly(&t, &mut t1, &mut t0);
         // 8, 10: t₁ into pkEncode, t₀ into skEncode.
         sk.vk.set_t1(i, &t1);
         sk_encode_t0::<P>(i, &t0, sk.bytes.as_mut());
         let t0_hat = &mut sk.t0_hat.as_mut()[i];
         t0_hat.clone_from(&t0);
         t0_hat.ntt();
-    }
+    });
     // The verifying key pkEncode(ρ, t₁) is complete and is public: it is what key generation
     // makes to be published. tr, hashed from it, is then public too.
     declassify(sk.vk.bytes.as_mut());
@@ -154,9 +150,8 @@ pub(crate) fn sign_mu<P: ParameterSet>(
         let mut h = Shake256::new();
         h.absorb(mu);
         for w in w.as_ref() {
-            for (c, w) in tmp.coeffs.iter_mut().zip(&w.coeffs) {
-                *c = high_bits::<P>(*w);
-            }
+            (*tmp).clone_from(w);
+            high_bits_poly::<P>(&mut tmp);
             let mut encoded = [0u8; 32 * 6];
             let encoded = &mut encoded[..32 * P::W1_BITS as usize];
             w1_encode_poly::<P>(&tmp, encoded);
@@ -183,9 +178,9 @@ pub(crate) fn sign_mu<P: ParameterSet>(
             tmp.reduce();
             tmp.canonicalize();
             core::mem::swap(w, &mut *tmp);
-            for &c in &w.coeffs {
-                reject |= at_least(low_bits::<P>(c), P::GAMMA2 - P::BETA);
-            }
+            (*tmp).clone_from(w);
+            low_bits_poly::<P>(&mut tmp);
+            reject |= norm_at_least(&tmp, P::GAMMA2 - P::BETA);
         }
         // 25–26: h ← MakeHint(−c·t₀, w − c·s₂ + c·t₀), i.e. whether adding c·t₀ to w − c·s₂
         // changes its high bits; kept as bit masks, with no index that depends on h.
@@ -199,11 +194,12 @@ pub(crate) fn sign_mu<P: ParameterSet>(
         {
             product(&mut tmp, &c_hat, t0);
             reject |= norm_at_least(&tmp, P::GAMMA2);
-            *row = [0; 4];
-            for (j, (&ct0, &w)) in tmp.coeffs.iter().zip(&w.coeffs).enumerate() {
-                let sum = Q8380417::canonical(Q8380417::reduce(w + ct0));
-                row[j / 64] |= make_hint::<P>(sum, w) << (j % 64);
-            }
+            // w − c·s₂ + c·t₀, canonical: |c·t₀| < q/2 after the centred reduction, so the sum
+            // fits an i32 before it is reduced.
+            tmp.add_assign(w);
+            tmp.reduce();
+            tmp.canonicalize();
+            *row = make_hint_poly::<P>(&tmp, w);
             count += row.iter().map(|m| m.count_ones()).sum::<u32>();
         }
         // count ≤ k·256 < 2^31: the sign bit of ω − count is count > ω.
@@ -242,34 +238,4 @@ fn product(out: &mut Poly32, a: &Poly32, b: &Poly32) {
     out.reduce();
     out.inv_ntt();
     out.reduce();
-}
-
-/// 1 if |x| ≥ bound (x centred), else 0, without a branch.
-#[inline(always)]
-fn at_least(x: i32, bound: i32) -> u32 {
-    let abs = x - ((x >> 31) & (2 * x));
-    ((bound - 1 - abs) >> 31) as u32 & 1
-}
-
-/// 1 if some |coefficient| ≥ bound, else 0, after looking at every coefficient.
-fn norm_at_least(p: &Poly32, bound: i32) -> u32 {
-    p.coeffs.iter().fold(0, |acc, &c| acc | at_least(c, bound))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn at_least_is_the_absolute_value_comparison() {
-        for x in -300..300 {
-            for bound in [1, 2, 100, 261] {
-                assert_eq!(
-                    at_least(x, bound) == 1,
-                    x.abs() >= bound,
-                    "x = {x}, bound = {bound}"
-                );
-            }
-        }
-    }
 }

@@ -2,7 +2,7 @@
 
 use super::ParameterSet;
 use super::encode::{HintMask, hint_bit_unpack, unpack_z};
-use super::rounding::use_hint;
+use super::rounding::use_hint_poly;
 use super::sample::{sample_in_ball, w1_encode_poly};
 use crate::Error;
 use crate::hash::Shake256;
@@ -12,8 +12,15 @@ use crate::lattice::{Poly, PolyVec, Q8380417};
 /// and decodes them as they are used, a [`PreparedVerifyingKey`](super::PreparedVerifyingKey)
 /// holds them.
 pub(crate) trait PublicTerms<P: ParameterSet> {
-    /// Row `i` of line 9 before NTT⁻¹: `w` += Σⱼ Â[i, j] ∘ ẑ[j] + (−ĉ) ∘ NTT(t₁[i]·2^d).
-    fn row(&self, i: usize, z_hat: &P::VecL, neg_c_hat: &Poly<Q8380417>, w: &mut Poly<Q8380417>);
+    /// Line 9 before NTT⁻¹, row by row in order: `f(i, w)` with w = Σⱼ Â[i, j] ∘ ẑ[j] + (−ĉ) ∘
+    /// NTT(t₁[i]·2^d), for i = 0..k (a callback, so that Â can be sampled in groups of entries
+    /// that straddle rows).
+    fn rows(
+        &self,
+        z_hat: &P::VecL,
+        neg_c_hat: &Poly<Q8380417>,
+        f: impl FnMut(usize, &mut Poly<Q8380417>),
+    );
 }
 
 /// FIPS 204, Algorithm 8 (ML-DSA.Verify_internal) from line 8, given μ and a signature of the
@@ -51,21 +58,17 @@ pub(crate) fn verify_mu<P: ParameterSet>(
     // c̃′ ← H(μ ‖ w1Encode(w′₁), λ/4); row by row.
     let mut h = Shake256::new();
     h.absorb(mu);
-    for (i, row_hints) in hints.iter().take(P::K).enumerate() {
-        let mut w = Poly::zero();
-        key.row(i, &z_hat, &neg_c_hat, &mut w);
+    key.rows(&z_hat, &neg_c_hat, |i, w| {
         w.reduce();
         w.inv_ntt();
         w.reduce();
         w.canonicalize();
-        for (j, c) in w.coeffs.iter_mut().enumerate() {
-            *c = use_hint::<P>((row_hints[j / 64] >> (j % 64)) & 1 == 1, *c);
-        }
+        use_hint_poly::<P>(&hints[i], w);
         let mut encoded = [0u8; 32 * 6];
         let encoded = &mut encoded[..32 * P::W1_BITS as usize];
-        w1_encode_poly::<P>(&w, encoded);
+        w1_encode_poly::<P>(w, encoded);
         h.absorb(encoded);
-    }
+    });
     let mut c_tilde_prime = [0u8; 64];
     h.finalize();
     h.squeeze(&mut c_tilde_prime[..P::C_TILDE_SIZE]);

@@ -77,8 +77,7 @@ pub(crate) trait BaseMulCache: Copy {
 /// `GAMMA2` is γ₂ of the parameter set: (q − 1)/88 or (q − 1)/32. Inputs of the rounding
 /// functions are canonical, in [0, q). Everything but `use_hint` may see secrets: no branch, no
 /// index on a coefficient.
-// Not yet called by ml_dsa (which still rounds coefficient by coefficient): its sign and
-// verify loops adopt it separately.
+// `decompose` (both halves at once) is not called: ML-DSA needs one half at a time.
 #[allow(dead_code)]
 pub(crate) trait Rounding: Copy {
     /// FIPS 204, Algorithm 35 (Power2Round) of every coefficient: `t = t1·2^d + t0`.
