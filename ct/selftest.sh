@@ -75,11 +75,11 @@ expect_memcheck "the secret index" src/ml_kem/sample.rs ml-kem
 restore src/ml_kem/sample.rs
 
 echo "-- case 4: an early exit from ML-DSA's norm check (which coefficient failed, and when)"
-inject src/ml_dsa/sign.rs \
-  'p.coeffs.iter().fold(0, |acc, &c| acc | at_least(c, bound))' \
-  'u32::from(p.coeffs.iter().any(|&c| c.abs() >= bound))'
-expect_memcheck "the early exit" src/ml_dsa/sign.rs ml-dsa
-restore src/ml_dsa/sign.rs
+inject src/lattice/backend/portable.rs \
+  'a.iter().fold(0, |acc, &c| acc | at_least(c, bound))' \
+  'u32::from(a.iter().any(|&c| c.abs() >= bound))'
+expect_memcheck "the early exit" src/lattice/backend/portable.rs ml-dsa
+restore src/lattice/backend/portable.rs
 
 echo "-- case 5: a branch on a byte of a FORS secret value (SLH-DSA signing, fors_skGen's output)"
 inject src/slh_dsa/fors.rs \

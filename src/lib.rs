@@ -115,9 +115,10 @@
 //!   the caller's to wipe.
 //! - **Constant time**: no branch, table index or division depends on secret data; Compress,
 //!   Decompose and Power2Round multiply and shift instead of dividing (the KyberSlash lesson),
-//!   and selections on secrets go through `subtle`. ML-DSA signing reveals one bit per
-//!   iteration, whether it was rejected, which FIPS 204 allows: all its checks run in every
-//!   iteration, so nothing about which one failed or about the rejected values. The repository
+//!   and selections on secrets go through `subtle`. ML-DSA signing reveals whether an
+//!   iteration was rejected, which FIPS 204 allows, and whether by the ‖z‖∞ check (whose
+//!   outcome has the same distribution for every key) or by one of the other three, but nothing
+//!   about which of those three failed or about the rejected values. The repository
 //!   checks this on every change under valgrind, with every secret marked undefined; its
 //!   SECURITY.md says what that check cannot see.
 //! - **No heap, bounded stack**: matrices are sampled entry by entry where they are used once;

@@ -99,12 +99,14 @@ pub(crate) fn finish_key<P: ParameterSet>(sk: &mut SigningKey<P>, key: &[u8; 32]
 
 /// FIPS 204, Algorithm 7 (ML-DSA.Sign_internal) from line 7, given μ.
 ///
-/// The loop reveals one bit per iteration, whether it was rejected, which the standard allows
-/// (the number of iterations is public in every implementation of Fiat–Shamir with aborts).
-/// Every iteration runs all four checks (‖z‖∞, ‖r₀‖∞, ‖c·t₀‖∞, the hint count) over all
-/// coefficients and combines them before that bit is declassified, so it reveals nothing about
-/// which check failed, at which coefficient, or by how much. Everything of a rejected
-/// iteration stays secret and is overwritten.
+/// The loop reveals, per iteration, whether it was rejected (the number of iterations is
+/// public in every implementation of Fiat–Shamir with aborts) and, if so, whether by the ‖z‖∞
+/// check or by one of the other three (‖r₀‖∞, ‖c·t₀‖∞, the hint count). The z check's outcome
+/// has the same distribution for every key (see the loop), so that second bit says nothing
+/// about the key; it lets a rejected iteration skip c·s₂ and c·t₀. Each check looks at every
+/// coefficient, and the other three are combined before their bit is declassified, so which
+/// coefficient failed, by how much, and which of the three failed stay secret. Everything of
+/// a rejected iteration stays secret and is overwritten.
 pub(crate) fn sign_mu<P: ParameterSet>(
     sk: &SigningKey<P>,
     mu: &[u8; 64],
@@ -164,11 +166,20 @@ pub(crate) fn sign_mu<P: ParameterSet>(
         c_hat.ntt();
         // 18, 20: z ← y + NTT⁻¹(ĉ ∘ ŝ₁), in place of y. |y| < γ₁ and |c·s₁| ≤ β, so z is the
         // exact small integer, no reduction needed. 23: ‖z‖∞ ≥ γ₁ − β rejects.
-        let mut reject = 0;
+        let mut reject = 0u32;
         for (z, s1) in y.as_mut().iter_mut().zip(sk.s1_hat.as_ref()) {
             product(&mut tmp, &c_hat, s1);
             z.add_assign(&tmp);
             reject |= norm_at_least(z, P::GAMMA1 - P::BETA);
+        }
+        // The z check's verdict is public on its own: for each coefficient, y is uniform on
+        // (−γ₁, γ₁] and |c·s₁| ≤ β, so exactly 2β + 1 of the 2γ₁ values of y put |y + c·s₁| at
+        // γ₁ − β or above, whatever c·s₁ is. Its outcome is independent of the key, and
+        // revealing it (before c·s₂ and c·t₀ are computed) saves those products in the
+        // iterations it rejects. Which coefficient failed, and by how much, stays secret.
+        declassify(&mut reject);
+        if reject != 0 {
+            continue;
         }
         // 19, 21: r₀ ← LowBits(w − c·s₂), with w ← w − c·s₂ kept for the hint. 23: ‖r₀‖∞ ≥
         // γ₂ − β rejects.
@@ -204,10 +215,10 @@ pub(crate) fn sign_mu<P: ParameterSet>(
         }
         // count ≤ k·256 < 2^31: the sign bit of ω − count is count > ω.
         reject |= (P::OMEGA as u32).wrapping_sub(count) >> 31;
-        // The one value of an iteration that becomes public: whether it was rejected (the
-        // number of iterations is public in Fiat–Shamir with aborts). Every check above ran on
-        // every coefficient whatever the others found, so which check failed, where, and by
-        // how much stay secret.
+        // The second value of an iteration that becomes public: whether the other three checks
+        // rejected it (the number of iterations is public in Fiat–Shamir with aborts). They ran
+        // on every coefficient whatever the others found, so which of them failed, where, and
+        // by how much stay secret.
         declassify(&mut reject);
         if reject != 0 {
             continue;
