@@ -55,6 +55,11 @@ loops=(
   $'pqfips::lattice::backend::avx512::ntt32\tthe blocks of an NTT layer'
   $'pqfips::lattice::backend::avx512::inv_ntt16\tthe blocks of an NTT layer'
   $'pqfips::lattice::backend::avx512::inv_ntt32\tthe blocks of an NTT layer'
+  $'pqfips::lattice::backend::avx2::power2round\t8 coefficients per pass over the 256'
+  $'pqfips::lattice::backend::avx2::high_bits\t8 coefficients per pass over the 256'
+  $'pqfips::lattice::backend::avx2::low_bits\t8 coefficients per pass over the 256'
+  $'pqfips::lattice::backend::avx2::make_hint\t8 coefficients per pass over the 256; the hint word it ORs into is the pass number / 8'
+  $'pqfips::lattice::backend::avx2::use_hint\t8 coefficients per pass over the 256 (verification: public values)'
 )
 
 objdump -d -C --no-show-raw-insn "$bin" | awk \
