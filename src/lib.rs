@@ -177,7 +177,7 @@ pub mod backend {
 
     #[cfg(any(feature = "force-backend", feature = "ct-check"))]
     #[doc(hidden)]
-    pub use crate::simd::force;
+    pub use crate::simd::{force, force_sha_ni};
 }
 
 /// Stamps out the public module of one ML-KEM parameter set: aliases and sizes, nothing more.
