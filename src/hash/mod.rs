@@ -9,7 +9,6 @@
 
 pub(crate) mod prehash;
 pub(crate) mod sha2_block;
-#[allow(dead_code)] // SLH-DSA's SHA2 hash suite uses it from the next commit on
 pub(crate) mod sha2_mb;
 
 use sha3::Digest;

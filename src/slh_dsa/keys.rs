@@ -8,7 +8,7 @@ use subtle::ConstantTimeEq;
 use zeroize::{Zeroize, Zeroizing};
 
 use super::ParameterSet;
-use super::hash::HashSuite;
+use super::hash::{HashSuite, Seeded};
 use super::internal::{self, SigningParts};
 use crate::Error;
 use crate::array::ByteArray;
@@ -21,7 +21,7 @@ use crate::hash::prehash::{MessagePrefix, PreHash, PreHashDigest};
 pub struct VerifyingKey<P: ParameterSet> {
     pk_seed: P::Seed,
     pk_root: P::Seed,
-    hash: P::Hash,
+    hash: Seeded<P>,
 }
 
 /// A signing key SK = SK.seed ‖ SK.prf ‖ PK.seed ‖ PK.root; the secret seeds are wiped on drop.
@@ -41,7 +41,7 @@ impl<P: ParameterSet> VerifyingKey<P> {
         Self {
             pk_seed,
             pk_root,
-            hash: P::Hash::new(pk_seed.as_ref()),
+            hash: P::Hash::seed(pk_seed.as_ref()),
         }
     }
 
@@ -131,7 +131,7 @@ impl<P: ParameterSet> SigningKey<P> {
     /// FIPS 205, Algorithm 18 (slh_keygen_internal): the key from SK.seed, SK.prf and PK.seed.
     /// Deterministic; computes PK.root, the root of the top XMSS tree.
     pub fn from_seeds(sk_seed: &P::Seed, sk_prf: &P::Seed, pk_seed: &P::Seed) -> Self {
-        let hash = P::Hash::new(pk_seed.as_ref());
+        let hash = P::Hash::seed(pk_seed.as_ref());
         let root = internal::pk_root::<P>(&hash, sk_seed.as_ref());
         // 4: SK = (SK.seed, SK.prf, PK.seed, PK.root), PK = (PK.seed, PK.root)
         Self {

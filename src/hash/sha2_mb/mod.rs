@@ -121,16 +121,19 @@ enum Path256 {
     Avx512(simd::Avx512),
 }
 
-fn path256(count: usize) -> Path256 {
+/// The kernel for `count` lanes in an array of `width`: the 16-lane AVX-512 kernel needs 16.
+fn path256(count: usize, width: usize) -> Path256 {
     #[cfg(target_arch = "x86_64")]
     match (simd::level(), simd::sha()) {
-        (Level::Avx512(avx512), Some(_)) if count > SHA_NI_MAX => return Path256::Avx512(avx512),
-        (Level::Avx512(avx512), None) => return Path256::Avx512(avx512),
+        (Level::Avx512(avx512), sha) if width >= 16 && (sha.is_none() || count > SHA_NI_MAX) => {
+            return Path256::Avx512(avx512);
+        }
         (_, Some(sha)) => return Path256::ShaNi(sha),
+        (Level::Avx512(avx512), None) => return Path256::Avx2(avx512.avx2()),
         (Level::Avx2(avx2), None) => return Path256::Avx2(avx2),
         (Level::Portable, None) => {}
     }
-    let _ = count;
+    let _ = (count, width);
     Path256::Portable
 }
 
@@ -150,10 +153,10 @@ fn chunks<T, const N: usize, const W: usize>(
 
 /// Compresses each lane's block into its state, for the first `count` lanes (the kernels may
 /// compress later lanes too, which then hold a different state).
-pub(crate) fn sha256(lanes: &mut [Lane256; LANES], count: usize) {
-    match path256(count) {
+pub(crate) fn sha256<const N: usize>(lanes: &mut [Lane256; N], count: usize) {
+    match path256(count, N) {
         #[cfg(target_arch = "x86_64")]
-        Path256::Avx512(t) => simd::sha2::sha256_x16(t, lanes),
+        Path256::Avx512(t) => chunks(lanes, count, |c| simd::sha2::sha256_x16(t, c)),
         #[cfg(target_arch = "x86_64")]
         Path256::Avx2(t) => chunks(lanes, count, |c| simd::sha2::sha256_x8(t, c)),
         #[cfg(target_arch = "x86_64")]
@@ -178,7 +181,7 @@ pub(crate) fn f_chains<const NW: usize>(
     steps: &[u32; LANES],
 ) {
     let count = steps.iter().rposition(|&s| s > 0).map_or(0, |i| i + 1);
-    match path256(count) {
+    match path256(count, LANES) {
         #[cfg(target_arch = "x86_64")]
         Path256::Avx512(t) => simd::sha2::f_chains_x16::<NW>(t, mid, lanes, steps),
         #[cfg(target_arch = "x86_64")]
