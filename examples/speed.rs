@@ -6,6 +6,9 @@
 //! timed, as in the peers' benchmarks. SLH-DSA's slow operations (everything of the "s" sets,
 //! and signing) take the median of a few single runs instead of batches. ML-DSA's "ver-prep" is
 //! verification with a `PreparedVerifyingKey` (Â and NTT(t₁·2^d) computed once per key).
+//!
+//! A last table times the SLH-DSA SHA2 "f" sets once more on every SHA-2 path the CPU has
+//! (each backend forced, with and without the SHA extensions), for comparing them in one run.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -150,11 +153,35 @@ fn slh_dsa<P: slh_dsa::ParameterSet>(budget: Duration, runs: usize) {
     );
 }
 
+/// The SHA2 "f" sets on every SHA-2 path: each backend forced in turn, and the SIMD ones with
+/// and without the SHA extensions.
+fn slh_dsa_sha2_paths(budget: Duration) {
+    use pqfips::backend::{self, Backend};
+    for b in backend::available() {
+        for sha in [true, false] {
+            // The portable backend runs without them either way.
+            let cpu_has_sha = backend::force_sha_ni(sha);
+            if sha && (!cpu_has_sha || b == Backend::Portable) {
+                continue;
+            }
+            backend::force(Some(b));
+            let sha = if sha { " + SHA-NI" } else { "" };
+            println!("-- {b}{sha}");
+            slh_dsa::<slh_dsa::SlhDsaSha2_128f>(budget, 11);
+            slh_dsa::<slh_dsa::SlhDsaSha2_192f>(budget, 11);
+            slh_dsa::<slh_dsa::SlhDsaSha2_256f>(budget, 11);
+        }
+    }
+    backend::force(None);
+    backend::force_sha_ni(true);
+}
+
 fn main() {
     let budget = Duration::from_millis(300);
     println!(
-        "pqfips {} speed, portable backend",
-        env!("CARGO_PKG_VERSION")
+        "pqfips {} speed, {} backend",
+        env!("CARGO_PKG_VERSION"),
+        pqfips::backend::active()
     );
     println!(
         "{:<24} {:<8} {:>12} {:>12}",
@@ -179,4 +206,6 @@ fn main() {
     slh_dsa::<slh_dsa::SlhDsaShake256s>(budget, 3);
     slh_dsa::<slh_dsa::SlhDsaSha2_256f>(budget, 11);
     slh_dsa::<slh_dsa::SlhDsaShake256f>(budget, 11);
+    println!("\nSLH-DSA SHA2 \"f\" sets on every SHA-2 path");
+    slh_dsa_sha2_paths(budget);
 }

@@ -47,15 +47,18 @@ pub(crate) const LANES: usize = 16;
 /// AVX-512 kernel, whose cost does not shrink with the number of lanes filled.
 const SHA_NI_MAX: usize = 6;
 
-/// One SHA-256 lane: a chaining state and the next block.
+/// One SHA-256 lane: a chaining state and the next block. (C layout: the emulated tests of
+/// the AVX-512 kernels pass lanes in from outside Rust.)
 #[derive(Clone, Copy)]
+#[repr(C)]
 pub(crate) struct Lane256 {
     pub(crate) state: [u32; 8],
     pub(crate) block: [u8; 64],
 }
 
-/// One SHA-512 lane: a chaining state and the next block.
+/// One SHA-512 lane: a chaining state and the next block (C layout, as [`Lane256`]).
 #[derive(Clone, Copy)]
+#[repr(C)]
 pub(crate) struct Lane512 {
     pub(crate) state: [u64; 8],
     pub(crate) block: [u8; 128],
