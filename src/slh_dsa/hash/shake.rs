@@ -7,7 +7,7 @@
 
 use zeroize::Zeroize;
 
-use super::{HashSuite, Node};
+use super::{HashSuite, Node, T_LANES};
 use crate::hash::{Shake256, keccak_f1600};
 use crate::slh_dsa::address::Adrs;
 
@@ -15,7 +15,6 @@ use crate::slh_dsa::address::Adrs;
 const RATE_LANES: usize = 17;
 
 /// The SHAKE instantiation for n = `N` bytes.
-#[derive(Clone)]
 pub struct Shake<const N: usize> {
     /// PK.seed as N/8 lanes.
     seed: [u64; 4],
@@ -24,6 +23,11 @@ pub struct Shake<const N: usize> {
     /// T_ℓ's sponge and the next lane it absorbs into.
     t: [u64; 25],
     t_pos: usize,
+    /// The sponges of the batched T_ℓ, how many are in use, and the next lane they absorb
+    /// into (the same in all: they absorb in lockstep).
+    tx: [[u64; 25]; T_LANES],
+    tx_count: usize,
+    tx_pos: usize,
 }
 
 /// The lanes of `bytes` (a multiple of 8 long), little-endian as FIPS 202 §B.1 reads them.
@@ -45,7 +49,38 @@ fn squeeze<const N: usize>(state: &[u64; 25]) -> Node {
     out
 }
 
+/// Absorbs `m` (whole lanes) into the sponge `t` from lane `pos` on; returns the next lane.
+#[inline(always)]
+fn absorb(t: &mut [u64; 25], mut pos: usize, m: &[u8]) -> usize {
+    for lane in lanes(m) {
+        t[pos] ^= lane;
+        pos += 1;
+        if pos == RATE_LANES {
+            keccak_f1600(t);
+            pos = 0;
+        }
+    }
+    pos
+}
+
+/// Pads the sponge `t` after lane `pos` (SHAKE's domain bits and pad10*1, FIPS 202 §6.2, §5.1)
+/// and permutes it.
+#[inline(always)]
+fn finish(t: &mut [u64; 25], pos: usize) {
+    t[pos] ^= 0x1f;
+    t[RATE_LANES - 1] ^= 0x80 << 56;
+    keccak_f1600(t);
+}
+
 impl<const N: usize> Shake<N> {
+    /// A sponge with PK.seed absorbed, and the lane where ADRS goes.
+    #[inline(always)]
+    fn t_sponge(&self) -> ([u64; 25], usize) {
+        let mut t = [0; 25];
+        t[..N / 8].copy_from_slice(&self.seed[..N / 8]);
+        (t, N / 8)
+    }
+
     /// SHAKE256(PK.seed ‖ ADRS ‖ a ‖ b, 8n) in one permutation.
     #[inline(always)]
     fn one_block(&mut self, adrs: &Adrs, a: &[u8], b: &[u8]) -> Node {
@@ -68,16 +103,26 @@ impl<const N: usize> Shake<N> {
 impl<const N: usize> HashSuite for Shake<N> {
     const N: usize = N;
 
-    fn new(pk_seed: &[u8]) -> Self {
+    /// PK.seed as N/8 lanes.
+    type Seeded = [u64; 4];
+
+    fn seed(pk_seed: &[u8]) -> [u64; 4] {
         let mut seed = [0; 4];
         for (s, lane) in seed.iter_mut().zip(lanes(pk_seed)) {
             *s = lane;
         }
+        seed
+    }
+
+    fn new(seeded: &[u64; 4]) -> Self {
         Self {
-            seed,
+            seed: *seeded,
             scratch: [0; 25],
             t: [0; 25],
             t_pos: 0,
+            tx: [[0; 25]; T_LANES],
+            tx_count: 0,
+            tx_pos: 0,
         }
     }
 
@@ -100,28 +145,42 @@ impl<const N: usize> HashSuite for Shake<N> {
     }
 
     fn t_start(&mut self, adrs: &Adrs) {
-        self.t = [0; 25];
-        self.t[..N / 8].copy_from_slice(&self.seed[..N / 8]);
-        self.t_pos = N / 8;
-        self.t_absorb(adrs.as_bytes());
+        let (t, pos) = self.t_sponge();
+        self.t = t;
+        self.t_pos = absorb(&mut self.t, pos, adrs.as_bytes());
     }
 
     fn t_absorb(&mut self, m: &[u8]) {
-        for lane in lanes(m) {
-            self.t[self.t_pos] ^= lane;
-            self.t_pos += 1;
-            if self.t_pos == RATE_LANES {
-                keccak_f1600(&mut self.t);
-                self.t_pos = 0;
-            }
-        }
+        self.t_pos = absorb(&mut self.t, self.t_pos, m);
     }
 
     fn t_finish(&mut self) -> Node {
-        self.t[self.t_pos] ^= 0x1f;
-        self.t[RATE_LANES - 1] ^= 0x80 << 56;
-        keccak_f1600(&mut self.t);
+        finish(&mut self.t, self.t_pos);
         squeeze::<N>(&self.t)
+    }
+
+    /// One sponge per lane, each absorbing as [`HashSuite::t_start`] does.
+    fn t_start_x(&mut self, adrs: &[Adrs]) {
+        let (t, pos) = self.t_sponge();
+        self.tx_count = adrs.len().min(T_LANES);
+        for (tx, adrs) in self.tx.iter_mut().zip(adrs) {
+            *tx = t;
+            self.tx_pos = absorb(tx, pos, adrs.as_bytes());
+        }
+    }
+
+    fn t_absorb_x(&mut self, m: &[Node]) {
+        let pos = self.tx_pos;
+        for (tx, m) in self.tx.iter_mut().zip(m).take(self.tx_count) {
+            self.tx_pos = absorb(tx, pos, &m[..N]);
+        }
+    }
+
+    fn t_finish_x(&mut self, out: &mut [Node]) {
+        for (tx, out) in self.tx.iter_mut().zip(out).take(self.tx_count) {
+            finish(tx, self.tx_pos);
+            *out = squeeze::<N>(tx);
+        }
     }
 
     /// SHAKE256(SK.prf ‖ opt_rand ‖ M, 8n).
@@ -156,6 +215,7 @@ impl<const N: usize> Zeroize for Shake<N> {
     fn zeroize(&mut self) {
         self.scratch.zeroize();
         self.t.zeroize();
+        self.tx.zeroize();
     }
 }
 
@@ -185,18 +245,18 @@ mod tests {
             Shake256::digest(&all[..parts.len()], &mut out[..n]);
             out
         };
-        let mut s16 = Shake::<16>::new(&seed[..16]);
+        let mut s16 = Shake::<16>::new(&Shake::<16>::seed(&seed[..16]));
         assert_eq!(
             s16.f(&adrs, &m[..16]),
             expect(&[&seed[..16], adrs.as_bytes(), &m[..16]], 16)
         );
-        let mut s32 = Shake::<32>::new(&seed);
+        let mut s32 = Shake::<32>::new(&Shake::<32>::seed(&seed));
         assert_eq!(
             s32.h(&adrs, &m[..32], &m[32..]),
             expect(&[&seed, adrs.as_bytes(), &m], 32)
         );
         // T over 35 values of 24 bytes: several blocks, ending mid-block.
-        let mut s24 = Shake::<24>::new(&seed[..24]);
+        let mut s24 = Shake::<24>::new(&Shake::<24>::seed(&seed[..24]));
         let mut h = Shake256::new();
         h.absorb(&seed[..24]);
         h.absorb(adrs.as_bytes());
