@@ -12,6 +12,8 @@ use crate::hash::sha2_mb::{Lane256, Lane512, avx2, avx512, sha_ni};
 pub(crate) fn sha256_x16(_: Avx512, lanes: &mut [Lane256; 16]) {
     // SAFETY: the `Avx512` token exists only if AVX-512 F, VL, BW and DQ were detected.
     unsafe { avx512::sha256::compress(lanes) }
+    // Its frame held lanes of the states and blocks (see `wipe::spills`).
+    crate::wipe::spills::<5120>();
 }
 
 /// SHA-256 on 8 lanes.
@@ -20,6 +22,8 @@ pub(crate) fn sha256_x16(_: Avx512, lanes: &mut [Lane256; 16]) {
 pub(crate) fn sha256_x8(_: Avx2, lanes: &mut [Lane256; 8]) {
     // SAFETY: the `Avx2` token exists only if AVX2 was detected.
     unsafe { avx2::sha256::compress(lanes) }
+    // Its frame held lanes of the states and blocks (see `wipe::spills`).
+    crate::wipe::spills::<1536>();
 }
 
 /// SHA-256 on 2 lanes, interleaved.
@@ -28,6 +32,8 @@ pub(crate) fn sha256_x8(_: Avx2, lanes: &mut [Lane256; 8]) {
 pub(crate) fn sha256_x2(_: Sha, lanes: &mut [Lane256; 2]) {
     // SAFETY: the `Sha` token exists only if SHA, SSE2, SSSE3 and SSE4.1 were detected.
     unsafe { sha_ni::compress(lanes) }
+    // Its frame held lanes of the states and blocks (see `wipe::spills`).
+    crate::wipe::spills::<512>();
 }
 
 /// F chains on 16 lanes.
@@ -41,6 +47,8 @@ pub(crate) fn f_chains_x16<const NW: usize>(
 ) {
     // SAFETY: the `Avx512` token exists only if AVX-512 F, VL, BW and DQ were detected.
     unsafe { avx512::sha256::f_chains::<NW>(mid, lanes, steps) }
+    // Its frame held lanes of the states and blocks (see `wipe::spills`).
+    crate::wipe::spills::<5120>();
 }
 
 /// F chains on 8 lanes.
@@ -54,6 +62,8 @@ pub(crate) fn f_chains_x8<const NW: usize>(
 ) {
     // SAFETY: the `Avx2` token exists only if AVX2 was detected.
     unsafe { avx2::sha256::f_chains::<NW>(mid, lanes, steps) }
+    // Its frame held lanes of the states and blocks (see `wipe::spills`).
+    crate::wipe::spills::<3072>();
 }
 
 /// F chains on 2 lanes, interleaved.
@@ -67,6 +77,8 @@ pub(crate) fn f_chains_x2<const NW: usize>(
 ) {
     // SAFETY: the `Sha` token exists only if SHA, SSE2, SSSE3 and SSE4.1 were detected.
     unsafe { sha_ni::f_chains::<NW>(mid, lanes, steps) }
+    // Its frame held lanes of the states and blocks (see `wipe::spills`).
+    crate::wipe::spills::<512>();
 }
 
 /// SHA-512 on 8 lanes.
@@ -75,6 +87,8 @@ pub(crate) fn f_chains_x2<const NW: usize>(
 pub(crate) fn sha512_x8(_: Avx512, lanes: &mut [Lane512; 8]) {
     // SAFETY: the `Avx512` token exists only if AVX-512 F, VL, BW and DQ were detected.
     unsafe { avx512::sha512::compress(lanes) }
+    // Its frame held lanes of the states and blocks (see `wipe::spills`).
+    crate::wipe::spills::<1024>();
 }
 
 /// SHA-512 on 4 lanes.
@@ -83,4 +97,6 @@ pub(crate) fn sha512_x8(_: Avx512, lanes: &mut [Lane512; 8]) {
 pub(crate) fn sha512_x4(_: Avx2, lanes: &mut [Lane512; 4]) {
     // SAFETY: the `Avx2` token exists only if AVX2 was detected.
     unsafe { avx2::sha512::compress(lanes) }
+    // Its frame held lanes of the states and blocks (see `wipe::spills`).
+    crate::wipe::spills::<1536>();
 }
