@@ -4,11 +4,17 @@
 //! block of SHAKE256's 136-byte rate. They are computed as a single Keccak-f[1600] on a state
 //! laid out here. n, 32 and every message length are multiples of 8, so every piece is a whole
 //! number of little-endian lanes. T_ℓ absorbs lane by lane across blocks.
+//!
+//! The batched functions run four or eight of these permutations at once on the multi-way
+//! Keccak (`crate::hash::multi_keccak`), its states interleaved lane by lane, so that a block
+//! is laid out straight into the rows the kernels load.
 
 use zeroize::Zeroize;
 
 use super::{HashSuite, Node, T_LANES};
+use crate::hash::multi_keccak::{Permute, States};
 use crate::hash::{Shake256, keccak_f1600};
+use crate::simd::{self, Level};
 use crate::slh_dsa::address::Adrs;
 
 /// SHAKE256's rate in lanes (136 bytes).
@@ -23,9 +29,12 @@ pub struct Shake<const N: usize> {
     /// T_ℓ's sponge and the next lane it absorbs into.
     t: [u64; 25],
     t_pos: usize,
-    /// The sponges of the batched T_ℓ, how many are in use, and the next lane they absorb
-    /// into (the same in all: they absorb in lockstep).
-    tx: [[u64; 25]; T_LANES],
+    /// The states of the last batched F, H or PRF, four or eight wide.
+    scratch_x4: States<4>,
+    scratch_x8: States<8>,
+    /// The interleaved sponges of the batched T_ℓ, how many are in use, and the next lane
+    /// they absorb into (the same in all: they absorb in lockstep).
+    tx: States<T_LANES>,
     tx_count: usize,
     tx_pos: usize,
 }
@@ -98,6 +107,87 @@ impl<const N: usize> Shake<N> {
         keccak_f1600(s);
         squeeze::<N>(s)
     }
+
+    /// [`Self::one_block`] in every lane l, with the message `parts(l)`: eight permutations
+    /// at a time where AVX-512 runs them in one register set, four elsewhere (AVX2's eight
+    /// are two runs of four, no faster per hash).
+    fn one_block_x<'a>(
+        &mut self,
+        adrs: &[Adrs],
+        parts: impl Fn(usize) -> [&'a [u8]; 2],
+        out: &mut [Node],
+    ) {
+        match simd::level() {
+            #[cfg(target_arch = "x86_64")]
+            Level::Avx512(_) => {
+                one_block_xl::<N, 8>(&self.seed, &mut self.scratch_x8, adrs, parts, out);
+            }
+            _ => one_block_xl::<N, 4>(&self.seed, &mut self.scratch_x4, adrs, parts, out),
+        }
+    }
+}
+
+/// [`Shake::one_block`] in every lane l (message `parts(l)`), `L` lanes per permutation.
+#[inline(always)]
+fn one_block_xl<'a, const N: usize, const L: usize>(
+    seed: &[u64; 4],
+    s: &mut States<L>,
+    adrs: &[Adrs],
+    parts: impl Fn(usize) -> [&'a [u8]; 2],
+    out: &mut [Node],
+) where
+    States<L>: Permute,
+{
+    for (i, (adrs, out)) in adrs.chunks(L).zip(out.chunks_mut(L)).enumerate() {
+        // Unused lanes of the last chunk permute a zero state: public, and not read.
+        *s = [[0; L]; 25];
+        for (j, adrs) in adrs.iter().enumerate() {
+            for (row, &lane) in s.iter_mut().zip(&seed[..N / 8]) {
+                row[j] = lane;
+            }
+            let [a, b] = parts(i * L + j);
+            let message = lanes(adrs.as_bytes()).chain(lanes(a)).chain(lanes(b));
+            let mut pos = N / 8;
+            for lane in message {
+                s[pos][j] = lane;
+                pos += 1;
+            }
+            // SHAKE's domain bits and pad10*1, as in `Shake::one_block`.
+            s[pos][j] ^= 0x1f;
+            s[RATE_LANES - 1][j] ^= 0x80 << 56;
+        }
+        s.permute();
+        for (j, out) in out.iter_mut().enumerate() {
+            for (chunk, row) in out[..N].chunks_exact_mut(8).zip(s.iter()) {
+                chunk.copy_from_slice(&row[j].to_le_bytes());
+            }
+        }
+    }
+}
+
+/// Absorbs `m(j)` (`len` bytes, whole lanes) into sponge j of the interleaved `t`, for every
+/// j below `count`, from lane `pos` on; returns the next lane. The sponges absorb in lockstep,
+/// so a full block permutes them all at once.
+#[inline(always)]
+fn absorb_x<'a>(
+    t: &mut States<T_LANES>,
+    mut pos: usize,
+    count: usize,
+    len: usize,
+    m: impl Fn(usize) -> &'a [u8],
+) -> usize {
+    for k in (0..len).step_by(8) {
+        for (j, lane) in t[pos].iter_mut().enumerate().take(count) {
+            // Infallible: an 8-byte slice of a message of whole lanes.
+            *lane ^= u64::from_le_bytes(m(j)[k..k + 8].try_into().expect("8 bytes"));
+        }
+        pos += 1;
+        if pos == RATE_LANES {
+            t.permute();
+            pos = 0;
+        }
+    }
+    pos
 }
 
 impl<const N: usize> HashSuite for Shake<N> {
@@ -120,7 +210,9 @@ impl<const N: usize> HashSuite for Shake<N> {
             scratch: [0; 25],
             t: [0; 25],
             t_pos: 0,
-            tx: [[0; 25]; T_LANES],
+            scratch_x4: [[0; 4]; 25],
+            scratch_x8: [[0; 8]; 25],
+            tx: [[0; T_LANES]; 25],
             tx_count: 0,
             tx_pos: 0,
         }
@@ -159,27 +251,79 @@ impl<const N: usize> HashSuite for Shake<N> {
         squeeze::<N>(&self.t)
     }
 
-    /// One sponge per lane, each absorbing as [`HashSuite::t_start`] does.
-    fn t_start_x(&mut self, adrs: &[Adrs]) {
-        let (t, pos) = self.t_sponge();
-        self.tx_count = adrs.len().min(T_LANES);
-        for (tx, adrs) in self.tx.iter_mut().zip(adrs) {
-            *tx = t;
-            self.tx_pos = absorb(tx, pos, adrs.as_bytes());
+    fn prf_x(&mut self, adrs: &[Adrs], sk_seed: &[u8], out: &mut [Node]) {
+        self.one_block_x(adrs, |_| [sk_seed, &[]], out);
+    }
+
+    fn f_x(&mut self, adrs: &[Adrs], m: &[Node], out: &mut [Node]) {
+        self.one_block_x(adrs, |l| [&m[l][..N], &[]], out);
+    }
+
+    fn h_x(&mut self, adrs: &[Adrs], m: &[Node], out: &mut [Node]) {
+        self.one_block_x(adrs, |l| [&m[2 * l][..N], &m[2 * l + 1][..N]], out);
+    }
+
+    /// The chains in lockstep, each step one batched F over the lanes still running. The
+    /// lengths are public, so which lanes run is too.
+    fn chains_x(&mut self, adrs: &[Adrs], start: &[u32], steps: &[u32], x: &mut [Node]) {
+        let mut lane_adrs = [Adrs::new(); T_LANES];
+        let mut index = [0usize; T_LANES];
+        let mut tmp = [[0u8; 32]; T_LANES];
+        let mut out = [[0u8; 32]; T_LANES];
+        let longest = steps.iter().copied().max().unwrap_or(0);
+        for step in 0..longest {
+            // The lanes still running, T_LANES at a time.
+            let mut running = (0..adrs.len()).filter(|&l| step < steps[l]).peekable();
+            while running.peek().is_some() {
+                let mut count = 0;
+                for l in running.by_ref().take(T_LANES) {
+                    lane_adrs[count] = adrs[l];
+                    lane_adrs[count].set_hash_address(start[l] + step);
+                    tmp[count] = x[l];
+                    index[count] = l;
+                    count += 1;
+                }
+                self.f_x(&lane_adrs[..count], &tmp[..count], &mut out[..count]);
+                for (&l, out) in index[..count].iter().zip(&out) {
+                    x[l] = *out;
+                }
+            }
         }
+        // Chain values are secret in key generation and signing.
+        tmp.zeroize();
+        out.zeroize();
+    }
+
+    /// Interleaved sponges, one per lane, each absorbing as [`HashSuite::t_start`] does.
+    fn t_start_x(&mut self, adrs: &[Adrs]) {
+        self.tx_count = adrs.len().min(T_LANES);
+        self.tx = [[0; T_LANES]; 25];
+        for (j, adrs) in adrs.iter().take(T_LANES).enumerate() {
+            for (row, &lane) in self.tx.iter_mut().zip(&self.seed[..N / 8]) {
+                row[j] = lane;
+            }
+            for (row, lane) in self.tx[N / 8..].iter_mut().zip(lanes(adrs.as_bytes())) {
+                row[j] = lane;
+            }
+        }
+        // PK.seed and ADRS fill at most 8 of the 17 lanes of the first block.
+        self.tx_pos = N / 8 + 4;
     }
 
     fn t_absorb_x(&mut self, m: &[Node]) {
-        let pos = self.tx_pos;
-        for (tx, m) in self.tx.iter_mut().zip(m).take(self.tx_count) {
-            self.tx_pos = absorb(tx, pos, &m[..N]);
-        }
+        self.tx_pos = absorb_x(&mut self.tx, self.tx_pos, self.tx_count, N, |j| &m[j][..N]);
     }
 
     fn t_finish_x(&mut self, out: &mut [Node]) {
-        for (tx, out) in self.tx.iter_mut().zip(out).take(self.tx_count) {
-            finish(tx, self.tx_pos);
-            *out = squeeze::<N>(tx);
+        for j in 0..self.tx_count {
+            self.tx[self.tx_pos][j] ^= 0x1f;
+            self.tx[RATE_LANES - 1][j] ^= 0x80 << 56;
+        }
+        self.tx.permute();
+        for (j, out) in out.iter_mut().enumerate().take(self.tx_count) {
+            for (chunk, row) in out[..N].chunks_exact_mut(8).zip(self.tx.iter()) {
+                chunk.copy_from_slice(&row[j].to_le_bytes());
+            }
         }
     }
 
@@ -214,6 +358,8 @@ impl<const N: usize> HashSuite for Shake<N> {
 impl<const N: usize> Zeroize for Shake<N> {
     fn zeroize(&mut self) {
         self.scratch.zeroize();
+        self.scratch_x4.zeroize();
+        self.scratch_x8.zeroize();
         self.t.zeroize();
         self.tx.zeroize();
     }
