@@ -24,6 +24,7 @@ pub(crate) mod sha2;
 
 #[cfg(target_arch = "x86_64")]
 pub(crate) mod keccak;
+#[cfg(target_arch = "x86_64")]
 pub(crate) mod lattice;
 
 /// Proof that the CPU has AVX2: only [`level`] makes one, after detecting it.

@@ -45,6 +45,7 @@ pub(crate) const LANES: usize = 16;
 
 /// Batches of at most this many SHA-256 lanes go to the SHA extensions rather than the 16-lane
 /// AVX-512 kernel, whose cost does not shrink with the number of lanes filled.
+#[cfg(target_arch = "x86_64")]
 const SHA_NI_MAX: usize = 6;
 
 /// One SHA-256 lane: a chaining state and the next block. (C layout: the emulated tests of

@@ -14,7 +14,7 @@ use zeroize::Zeroize;
 use super::{HashSuite, Node, T_LANES};
 use crate::hash::multi_keccak::{Permute, States};
 use crate::hash::{Shake256, keccak_f1600};
-use crate::simd::{self, Level};
+use crate::simd;
 use crate::slh_dsa::address::Adrs;
 
 /// SHAKE256's rate in lanes (136 bytes).
@@ -119,7 +119,7 @@ impl<const N: usize> Shake<N> {
     ) {
         match simd::level() {
             #[cfg(target_arch = "x86_64")]
-            Level::Avx512(_) => {
+            simd::Level::Avx512(_) => {
                 one_block_xl::<N, 8>(&self.seed, &mut self.scratch_x8, adrs, parts, out);
             }
             _ => one_block_xl::<N, 4>(&self.seed, &mut self.scratch_x4, adrs, parts, out),
