@@ -83,9 +83,9 @@ restore src/lattice/backend/portable.rs
 
 echo "-- case 5: a branch on a byte of a FORS secret value (SLH-DSA signing, fors_skGen's output)"
 inject src/slh_dsa/fors.rs \
-  'let sk = sk_gen::<P>(hs, sk_seed, &leaf_adrs, base + j);' \
-  'let sk = sk_gen::<P>(hs, sk_seed, &leaf_adrs, base + j);
-                if sk[0] == 0 {
+  'sk_gen::<P>(hs, sk_seed, adrs, base + first, sk);' \
+  'sk_gen::<P>(hs, sk_seed, adrs, base + first, sk);
+                if sk[0][0] == 0 {
                     core::hint::black_box(&sk);
                 }'
 expect_memcheck "the branch" src/slh_dsa/fors.rs slh-dsa-f

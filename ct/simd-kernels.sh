@@ -24,6 +24,9 @@ modules=(
   'pqfips::hash::multi_keccak::avx512vl::'
   'pqfips::lattice::backend::avx2::'
   'pqfips::lattice::backend::avx512::'
+  'pqfips::hash::sha2_mb::avx2::'
+  'pqfips::hash::sha2_mb::avx512::'
+  'pqfips::hash::sha2_mb::sha_ni::'
 )
 
 # Functions allowed a conditional branch or an indexed memory operand, because they branch or
@@ -32,6 +35,11 @@ modules=(
 allowed=(
   $'pqfips::lattice::backend::avx2::rej_uniform16\trejection sampling of Â: branches on the public samples and indexes its shuffle table by their accept mask'
   $'pqfips::lattice::backend::avx2::rej_uniform32\trejection sampling of Â: branches on the public samples and indexes its shuffle table by their accept mask'
+  $'pqfips::hash::sha2_mb::avx2::sha256::f_chains\tthe round counter, K[t], and the chain lengths, which are public (FIPS 205: from the digest, or w − 1 in key generation)'
+  $'pqfips::hash::sha2_mb::avx512::sha256::f_chains\tthe round counter, K[t], and the chain lengths, which are public (FIPS 205: from the digest, or w − 1 in key generation)'
+  $'pqfips::hash::sha2_mb::sha_ni::f_chains\tthe round counter, K[t], and the chain lengths, which are public (FIPS 205: from the digest, or w − 1 in key generation)'
+  $'pqfips::hash::sha2_mb::avx512::sha256::load_blocks\tthe transpose stages: a constant count'
+  $'pqfips::hash::sha2_mb::avx512::sha256::store_blocks\tthe transpose stages: a constant count'
 )
 
 # Functions with a loop the compiler kept: a fixed number of passes over a polynomial (or over an
@@ -60,6 +68,11 @@ loops=(
   $'pqfips::lattice::backend::avx2::low_bits\t8 coefficients per pass over the 256'
   $'pqfips::lattice::backend::avx2::make_hint\t8 coefficients per pass over the 256; the hint word it ORs into is the pass number / 8'
   $'pqfips::lattice::backend::avx2::use_hint\t8 coefficients per pass over the 256 (verification: public values)'
+  $'pqfips::hash::sha2_mb::avx2::sha256::compress\tthe 64 rounds, reading K[t] by the round counter (kept rolled: unrolled, 64 or 80 rounds of 8 or 16 lanes are several times the code for no gain)'
+  $'pqfips::hash::sha2_mb::avx2::sha512::compress\tthe 80 rounds, reading K[t] by the round counter'
+  $'pqfips::hash::sha2_mb::avx512::sha256::compress\tthe 64 rounds, reading K[t] by the round counter'
+  $'pqfips::hash::sha2_mb::avx512::sha512::compress\tthe 80 rounds, reading K[t] by the round counter'
+  $'pqfips::hash::sha2_mb::sha_ni::compress\tthe 64 rounds, reading K[t] by the round counter'
 )
 
 objdump -d -C --no-show-raw-insn "$bin" | awk \

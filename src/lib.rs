@@ -124,7 +124,7 @@
 //! - **No heap, bounded stack**: matrices are sampled entry by entry where they are used once;
 //!   ML-DSA signing, which uses Â in every iteration, holds it once. An SLH-DSA signature is a
 //!   fixed array inside [`slh_dsa::Signature`] (up to 49 856 bytes), which signing fills in
-//!   place; besides it, signing uses about 4 KiB of stack. `sign` returns the signature, which
+//!   place; besides it, signing uses about 12 KiB of stack. `sign` returns the signature, which
 //!   the compiler copies once on the way out; where the stack is tight,
 //!   [`slh_dsa::SigningKey::sign_into`] signs into a [`slh_dsa::Signature`] the caller holds.
 //!   The README publishes the measured stack of every operation.
@@ -240,7 +240,7 @@ pub mod backend {
 
     #[cfg(any(feature = "force-backend", feature = "ct-check"))]
     #[doc(hidden)]
-    pub use crate::simd::force;
+    pub use crate::simd::{force, force_sha_ni};
 
     #[cfg(any(feature = "force-backend", feature = "ct-check"))]
     #[doc(hidden)]

@@ -14,6 +14,7 @@
 pub(crate) mod multi_keccak;
 pub(crate) mod prehash;
 pub(crate) mod sha2_block;
+pub(crate) mod sha2_mb;
 
 use zeroize::Zeroize;
 

@@ -82,6 +82,28 @@ macro_rules! sha2_block {
                 write_be(&self.state, out);
             }
 
+            /// The state after the first block, which every message that uses it starts from.
+            pub(crate) fn midstate(&self) -> &[$word; 8] {
+                debug_assert_eq!(self.filled, 0);
+                &self.state
+            }
+
+            /// Lays out in `block` the final block of a message that continues the first block
+            /// with the concatenation of `parts` (short enough to fit with the padding).
+            #[inline(always)]
+            pub(crate) fn final_block(&self, parts: &[&[u8]], block: &mut [u8; $block]) {
+                debug_assert_eq!(self.filled, 0);
+                *block = [0; $block];
+                let mut len = 0;
+                for part in parts {
+                    block[len..len + part.len()].copy_from_slice(part);
+                    len += part.len();
+                }
+                block[len] = 0x80;
+                let bits = (self.total + len as u64) * 8;
+                block[$block - 8..].copy_from_slice(&bits.to_be_bytes());
+            }
+
             /// The digest of (the absorbed first block) ‖ the concatenation of `parts`, which
             /// must fit with the padding in one more block: one compression, into `out`.
             /// The block and the state are built in `block` and `state`, which are left holding
@@ -94,16 +116,7 @@ macro_rules! sha2_block {
                 state: &mut [$word; 8],
                 out: &mut [u8],
             ) {
-                debug_assert_eq!(self.filled, 0);
-                *block = [0; $block];
-                let mut len = 0;
-                for part in parts {
-                    block[len..len + part.len()].copy_from_slice(part);
-                    len += part.len();
-                }
-                block[len] = 0x80;
-                let bits = (self.total + len as u64) * 8;
-                block[$block - 8..].copy_from_slice(&bits.to_be_bytes());
+                self.final_block(parts, block);
                 *state = self.state;
                 $compress(state, core::slice::from_ref(block));
                 write_be(state, out);
@@ -132,13 +145,14 @@ sha2_block!(
 
 /// The first `out.len()` bytes of the big-endian encoding of `state`.
 #[inline(always)]
-fn write_be<W: Copy + BeBytes>(state: &[W; 8], out: &mut [u8]) {
+pub(crate) fn write_be<W: Copy + BeBytes>(state: &[W; 8], out: &mut [u8]) {
     for (chunk, word) in out.chunks_mut(W::SIZE).zip(state) {
         chunk.copy_from_slice(&word.be_bytes().as_ref()[..chunk.len()]);
     }
 }
 
-trait BeBytes {
+/// A SHA-2 word, written big-endian.
+pub(crate) trait BeBytes {
     const SIZE: usize;
     type Bytes: AsRef<[u8]>;
     fn be_bytes(self) -> Self::Bytes;

@@ -15,6 +15,12 @@
 //! compile-time configuration.
 //!
 //! On targets other than x86-64 (Cortex-M, wasm32, …) the level is always [`Level::Portable`].
+//!
+//! The SHA extensions (SHA-NI) are not a level: CPUs have them with or without AVX2 and AVX-512.
+//! [`sha`] detects them apart and gives a [`Sha`] token; the SHA-2 kernels choose between them
+//! and the level's vector kernels by batch size.
+
+pub(crate) mod sha2;
 
 #[cfg(target_arch = "x86_64")]
 pub(crate) mod keccak;
@@ -37,6 +43,12 @@ impl Avx512 {
         Avx2(())
     }
 }
+
+/// Proof that the CPU has the SHA extensions, with the SSSE3 and SSE4.1 their kernels shuffle
+/// with: only [`sha`] makes one, after detecting them.
+#[cfg(target_arch = "x86_64")]
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Sha(());
 
 /// The kernels in use: the best the CPU has, unless a test or benchmark lowered it (the
 /// internal `force`).
@@ -92,6 +104,42 @@ cpufeatures::new!(
     "avx512dq"
 );
 
+#[cfg(target_arch = "x86_64")]
+cpufeatures::new!(cpuid_sha, "sha", "sse2", "ssse3", "sse4.1");
+
+/// Whether this CPU has the SHA extensions (detected once, like the level).
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+fn sha_detected() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        cpuid_sha::get()
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        false
+    }
+}
+
+/// The SHA extensions, if the CPU has them and no test switched them off: forcing the portable
+/// backend does, and so does the internal `force_sha_ni(false)`.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+pub(crate) fn sha() -> Option<Sha> {
+    (sha_detected() && sha_allowed() && active() > Backend::Portable).then_some(Sha(()))
+}
+
+/// The best level and the SHA extensions of this CPU, whatever a test forced: for the tests
+/// that run every kernel against its portable twin.
+#[cfg(all(test, target_arch = "x86_64"))]
+pub(crate) fn best() -> (Level, Option<Sha>) {
+    let level = match detected() {
+        Backend::Portable => Level::Portable,
+        Backend::Avx2 => Level::Avx2(Avx2(())),
+        Backend::Avx512 => Level::Avx512(Avx512(())),
+    };
+    (level, sha_detected().then_some(Sha(())))
+}
+
 /// The best level this CPU supports (detected once; later calls read a cached atomic).
 fn detected() -> Backend {
     #[cfg(target_arch = "x86_64")]
@@ -132,7 +180,7 @@ pub fn available() -> impl Iterator<Item = Backend> {
 #[cfg(any(feature = "force-backend", feature = "ct-check"))]
 mod forced {
     use super::Backend;
-    use core::sync::atomic::{AtomicU8, Ordering};
+    use core::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 
     /// The highest backend allowed; `u8::MAX` for no limit.
     pub(super) static LIMIT: AtomicU8 = AtomicU8::new(u8::MAX);
@@ -144,6 +192,9 @@ mod forced {
             Backend::Avx512 => 2,
         }
     }
+
+    /// Whether the SHA extensions may be used (when the CPU has them).
+    pub(super) static SHA_ALLOWED: AtomicBool = AtomicBool::new(true);
 
     pub(super) fn limit(best: Backend) -> Backend {
         match LIMIT.load(Ordering::Relaxed) {
@@ -159,10 +210,27 @@ fn limit(best: Backend) -> Backend {
     forced::limit(best)
 }
 
+#[cfg(all(
+    target_arch = "x86_64",
+    any(feature = "force-backend", feature = "ct-check")
+))]
+fn sha_allowed() -> bool {
+    forced::SHA_ALLOWED.load(core::sync::atomic::Ordering::Relaxed)
+}
+
 #[cfg(not(any(feature = "force-backend", feature = "ct-check")))]
 #[inline(always)]
 fn limit(best: Backend) -> Backend {
     best
+}
+
+#[cfg(all(
+    target_arch = "x86_64",
+    not(any(feature = "force-backend", feature = "ct-check"))
+))]
+#[inline(always)]
+fn sha_allowed() -> bool {
+    true
 }
 
 /// Runs every later operation, in every thread, on `backend` or the best below it that the CPU
@@ -172,6 +240,16 @@ fn limit(best: Backend) -> Backend {
 pub fn force(backend: Option<Backend>) {
     let code = backend.map_or(u8::MAX, forced::code);
     forced::LIMIT.store(code, core::sync::atomic::Ordering::Relaxed);
+}
+
+/// Lets the SHA-2 kernels use the CPU's SHA extensions (SHA-NI), or not (`false`: they use the
+/// backend's vector kernels, or the portable code), in every thread from now on. With
+/// [`force`], for tests and benchmarks that run each SHA-2 path on one machine; returns whether
+/// the CPU has the extensions at all.
+#[cfg(any(feature = "force-backend", feature = "ct-check"))]
+pub fn force_sha_ni(allowed: bool) -> bool {
+    forced::SHA_ALLOWED.store(allowed, core::sync::atomic::Ordering::Relaxed);
+    sha_detected()
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 use super::ParameterSet;
 use super::address::{Adrs, AdrsType};
 use super::encoding::to_int;
-use super::hash::{HashSuite, Node};
+use super::hash::{HashSuite, Node, Seeded};
 use super::{fors, hypertree, xmss};
 use crate::ct::declassify;
 
@@ -14,10 +14,10 @@ use crate::ct::declassify;
 const MAX_M: usize = 49;
 
 /// FIPS 205, Algorithm 18 (slh_keygen_internal), lines 1–3: PK.root, the root of the top
-/// XMSS tree. `hash` was made from PK.seed; the work is done on a copy, whose buffers see
-/// SK.seed and are wiped when it is dropped.
-pub(crate) fn pk_root<P: ParameterSet>(hash: &P::Hash, sk_seed: &[u8]) -> Node {
-    let mut hs = hash.clone();
+/// XMSS tree. `hash` was made from PK.seed; the work is done in a working instance, whose
+/// buffers see SK.seed and are wiped when it is dropped.
+pub(crate) fn pk_root<P: ParameterSet>(hash: &Seeded<P>, sk_seed: &[u8]) -> Node {
+    let mut hs = P::Hash::new(hash);
     // 1–2: ADRS ← toByte(0, 32); ADRS.setLayerAddress(d − 1)
     let mut adrs = Adrs::new();
     adrs.set_layer_address(P::D as u32 - 1);
@@ -57,8 +57,8 @@ pub(crate) struct SigningParts<'a, P: ParameterSet> {
     pub(crate) sk_prf: &'a [u8],
     pub(crate) pk_seed: &'a [u8],
     pub(crate) pk_root: &'a [u8],
-    /// The hash suite made from PK.seed; a working copy is taken.
-    pub(crate) hash: &'a P::Hash,
+    /// What the hash suite precomputed from PK.seed.
+    pub(crate) hash: &'a Seeded<P>,
 }
 
 /// FIPS 205, Algorithm 19 (slh_sign_internal): the signature on M (the concatenation of
@@ -70,8 +70,8 @@ pub(crate) fn sign<P: ParameterSet>(
     sig: &mut [u8],
 ) {
     let n = P::N;
-    // A working copy, wiped when dropped (its buffers see SK.seed and secret values).
-    let mut hs = sk.hash.clone();
+    // A working instance, wiped when dropped (its buffers see SK.seed and secret values).
+    let mut hs = P::Hash::new(sk.hash);
     // 2: opt_rand ← addrnd, or PK.seed for the deterministic variant
     let opt_rand = addrnd.unwrap_or(sk.pk_seed);
     // 3–4: R ← PRF_msg(SK.prf, opt_rand, M); SIG ← R
@@ -100,7 +100,7 @@ pub(crate) fn sign<P: ParameterSet>(
 pub(crate) fn verify<P: ParameterSet>(
     pk_seed: &[u8],
     pk_root: &[u8],
-    hash: &P::Hash,
+    hash: &Seeded<P>,
     msg: &[&[u8]],
     sig: &[u8],
 ) -> bool {
@@ -109,7 +109,7 @@ pub(crate) fn verify<P: ParameterSet>(
     if sig.len() != P::SIGNATURE_SIZE {
         return false;
     }
-    let mut hs = hash.clone();
+    let mut hs = P::Hash::new(hash);
     // 5–7: R, SIG_FORS, SIG_HT
     let (r, rest) = sig.split_at(n);
     let (sig_fors, sig_ht) = rest.split_at(P::FORS_SIGNATURE_SIZE);

@@ -9,7 +9,7 @@ use subtle::ConstantTimeEq;
 use zeroize::{Zeroize, Zeroizing};
 
 use super::ParameterSet;
-use super::hash::HashSuite;
+use super::hash::{HashSuite, Seeded};
 use super::internal::{self, SigningParts};
 use crate::Error;
 use crate::array::ByteArray;
@@ -27,7 +27,7 @@ const IMPORT_STACK: usize = 4096;
 /// (SHAKE sets), computed once on import, which every verification starts from.
 pub struct VerifyingKey<P: ParameterSet> {
     bytes: P::VerifyingKeyBytes,
-    hash: P::Hash,
+    hash: Seeded<P>,
 }
 
 /// A signing key SK = SK.seed ‖ SK.prf ‖ PK.seed ‖ PK.root; the secret seeds are wiped on drop.
@@ -52,7 +52,7 @@ impl<P: ParameterSet> VerifyingKey<P> {
         let bytes: P::VerifyingKeyBytes = seed_from(bytes);
         Ok(Self {
             bytes,
-            hash: P::Hash::new(&bytes.as_ref()[..P::N]),
+            hash: P::Hash::seed(&bytes.as_ref()[..P::N]),
         })
     }
 
@@ -185,7 +185,7 @@ impl<P: ParameterSet> SigningKey<P> {
     /// FIPS 205, Algorithm 18 (slh_keygen_internal): the key from SK.seed, SK.prf and PK.seed.
     /// Deterministic; computes PK.root, the root of the top XMSS tree.
     pub fn from_seeds(sk_seed: &P::Seed, sk_prf: &P::Seed, pk_seed: &P::Seed) -> Self {
-        let hash = P::Hash::new(pk_seed.as_ref());
+        let hash = P::Hash::seed(pk_seed.as_ref());
         let root = internal::pk_root::<P>(&hash, sk_seed.as_ref());
         // 4: SK = (SK.seed, SK.prf, PK.seed, PK.root), PK = (PK.seed, PK.root)
         let mut bytes = P::VerifyingKeyBytes::zeroed();
@@ -243,7 +243,7 @@ impl<P: ParameterSet> SigningKey<P> {
             sk_prf: P::Seed::zeroed(),
             vk: VerifyingKey {
                 bytes: P::VerifyingKeyBytes::zeroed(),
-                hash: P::Hash::new(P::Seed::zeroed().as_ref()),
+                hash: P::Hash::seed(P::Seed::zeroed().as_ref()),
             },
         }
     }

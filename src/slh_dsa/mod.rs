@@ -30,8 +30,16 @@
 //! the WOTS+ signature is read off the chains of the signing leaf as they are computed, and the
 //! tree's root is the message of the next layer up, so Algorithm 12's calls to
 //! xmss_pkFromSig are not needed. FORS likewise yields its public key from the signing pass.
-//! The signature is written in place into its output array; the other working memory is a few
-//! hundred bytes per tree level. Verification follows Algorithms 17, 11 and 8 directly.
+//! The signature is written in place into its output array.
+//!
+//! The hash calls are made many at a time (`hash`'s batched functions, up to 16 lanes), so
+//! that multi-buffer kernels can run them together: WOTS+ key generation runs the chains of 8
+//! keys in lockstep (chain i of each, two chains per key per call), FORS computes 16 leaves at a
+//! time, and each batch of leaves is reduced to its subtree's root one level per call. The
+//! indices that decide which lanes do what, and the chain lengths, are public (they come from
+//! the digest and the signed roots). Verification follows Algorithms 17, 11 and 8, with the k
+//! FORS trees climbed together and the WOTS+ chains sorted by length so that the chains
+//! computed together end together. The working memory is about 12 KiB, most of it the lanes.
 
 mod address;
 mod encoding;

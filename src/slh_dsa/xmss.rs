@@ -2,7 +2,7 @@
 
 use super::ParameterSet;
 use super::address::{Adrs, AdrsType};
-use super::hash::{HashSuite, Node};
+use super::hash::{HashSuite, LANES, Node, T_LANES};
 use super::merkle::{root_from_auth, treehash};
 use super::wots;
 
@@ -20,11 +20,10 @@ pub(crate) fn node<P: ParameterSet>(
     adrs: &Adrs,
     sign: Option<(u32, &[u8], &mut [u8])>,
 ) -> Node {
-    let n = P::N;
     // Algorithm 10, lines 5–8: SIG_XMSS = sig ‖ AUTH, and the WOTS+ digits of M, once.
     let (mut wots_sig, auth, digits) = match sign {
         Some((idx, m, sig_xmss)) => {
-            let (sig, auth) = sig_xmss.split_at_mut(P::LEN * n);
+            let (sig, auth) = sig_xmss.split_at_mut(P::LEN * P::N);
             (Some((idx, sig)), Some((idx, auth)), wots::digits::<P>(m))
         }
         None => (None, None, [0; wots::MAX_LEN]),
@@ -35,25 +34,31 @@ pub(crate) fn node<P: ParameterSet>(
     let mut tree_adrs = *adrs;
     // Algorithm 9, line 8: type TREE.
     tree_adrs.set_type_and_clear(AdrsType::Tree);
+    // As many leaves at a time as T_len takes messages at once (WOTS+ fills the other lanes
+    // with more chains per key).
     treehash(
         hs,
         P::HP,
+        T_LANES,
         auth,
-        |hs, i| {
-            // Algorithm 9, line 4: node ← wots_pkGen(SK.seed, PK.seed, ADRS); the leaf index
-            // is public, so choosing the signing leaf by it is allowed.
-            leaf_adrs.set_key_pair_address(i);
-            let sign_here = match wots_sig.as_mut() {
-                Some((idx, sig)) if *idx == i => Some((&digits, &mut **sig)),
-                _ => None,
-            };
-            wots::pk_gen::<P>(hs, sk_seed, &leaf_adrs, sign_here)
+        |hs, first, out| {
+            // Algorithm 9, line 4: node ← wots_pkGen(SK.seed, PK.seed, ADRS) for key pairs
+            // first, first + 1, …; the leaf index is public, so choosing the signing leaf by it
+            // is allowed.
+            let sign = wots_sig
+                .as_mut()
+                .map(|(idx, sig)| (*idx, &digits, &mut **sig));
+            wots::pk_gen::<P>(hs, sk_seed, &leaf_adrs, first, sign, out);
         },
-        |hs, z, i, left, right| {
+        |hs, z, first, children, out| {
             // Algorithm 9, lines 9–11: H(PK.seed, ADRS, lnode ‖ rnode) at height z, index i.
-            tree_adrs.set_tree_height(z);
-            tree_adrs.set_tree_index(i);
-            hs.h(&tree_adrs, &left[..n], &right[..n])
+            let adrs: [Adrs; LANES / 2] = core::array::from_fn(|k| {
+                let mut a = tree_adrs;
+                a.set_tree_height(z);
+                a.set_tree_index(first + k as u32);
+                a
+            });
+            hs.h_x(&adrs[..out.len()], children, out);
         },
     )
 }

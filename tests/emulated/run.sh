@@ -5,12 +5,15 @@
 # checked against kernels that the native tests also check.
 #
 #   tests/emulated/run.sh target/release/examples/keccak [CASES]
+#   tests/emulated/run.sh TEST-BINARY CASES sha2_kernels.py   (the multi-buffer SHA-2 kernels,
+#                                                              against FIPS 180-4 in Python)
 set -euo pipefail
 dir=$(cd "$(dirname "$0")" && pwd)
 bin=$1
 cases=${2:-100}
+script=${3:-simd_kernels.py}
 venv=${TMPDIR:-/tmp}/pqfips-bochscpu
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/pip" install -q --disable-pip-version-check bochscpu-python==0.4.0
 gcc -shared -fPIC -O2 -o "$venv/isoc23.so" "$dir/isoc23.c"
-LD_PRELOAD="$venv/isoc23.so" "$venv/bin/python" "$dir/simd_kernels.py" "$bin" "$cases"
+LD_PRELOAD="$venv/isoc23.so" "$venv/bin/python" "$dir/$script" "$bin" "$cases"

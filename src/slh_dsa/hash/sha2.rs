@@ -12,16 +12,23 @@
 use ::sha2::{Digest, Sha256, Sha512};
 use zeroize::{Zeroize, Zeroizing};
 
-use super::{HashSuite, Node};
-use crate::hash::sha2_block::{Sha256Block, Sha512Block};
+use super::{HashSuite, LANES, Node, T_LANES};
+use crate::hash::sha2_block::{Sha256Block, Sha512Block, write_be};
+use crate::hash::sha2_mb::{self, Lane256, Lane512};
 use crate::slh_dsa::address::Adrs;
 
-/// The SHA2 instantiation for n = `N` bytes.
+/// What a key keeps for the SHA2 sets: the states after the PK.seed block.
 #[derive(Clone)]
-pub struct Sha2<const N: usize> {
+pub struct Sha2Seeded {
     /// SHA-256 after PK.seed ‖ toByte(0, 64 − n).
     seed256: Sha256Block,
     /// SHA-512 after PK.seed ‖ toByte(0, 128 − n); categories 3 and 5 only (`None` at 1).
+    seed512: Option<Sha512Block>,
+}
+
+/// The SHA2 instantiation for n = `N` bytes.
+pub struct Sha2<const N: usize> {
+    seed256: Sha256Block,
     seed512: Option<Sha512Block>,
     /// T_ℓ in progress.
     t: TState,
@@ -30,6 +37,11 @@ pub struct Sha2<const N: usize> {
     state256: [u32; 8],
     block512: [u8; 128],
     state512: [u64; 8],
+    /// The lanes of the batched SHA-256 calls: PRF, F, chains, and H at category 1.
+    lanes256: [Lane256; LANES],
+    /// The batched T_ℓ; at categories 3 and 5 its lanes also serve the batched H when no T_ℓ
+    /// is in progress.
+    tx: TxState,
 }
 
 #[derive(Clone)]
@@ -37,6 +49,148 @@ enum TState {
     Idle,
     Sha256(Sha256Block),
     Sha512(Sha512Block),
+}
+
+/// The batched T_ℓ: SHA-256 lanes at category 1, SHA-512 above (fixed when the suite is made).
+#[allow(clippy::large_enum_variant)] // a set only ever uses one of the two
+enum TxState {
+    Sha256(TxLanes<Lane256>),
+    Sha512(TxLanes<Lane512>),
+}
+
+/// What the batched T_ℓ needs of a lane type.
+trait TLane: Copy + Default + Zeroize {
+    /// Bytes per block.
+    const BLOCK: usize;
+    /// Bytes of the length field at the end of the last block.
+    const LEN_BYTES: usize;
+    /// The hash after the PK.seed block.
+    type Seed;
+    fn start(&mut self, seed: &Self::Seed);
+    fn block(&mut self) -> &mut [u8];
+    fn compress(lanes: &mut [Self; T_LANES], count: usize);
+    fn digest(&self, out: &mut [u8]);
+}
+
+impl TLane for Lane256 {
+    const BLOCK: usize = 64;
+    const LEN_BYTES: usize = 8;
+    type Seed = Sha256Block;
+
+    fn start(&mut self, seed: &Sha256Block) {
+        self.state = *seed.midstate();
+    }
+
+    fn block(&mut self) -> &mut [u8] {
+        &mut self.block
+    }
+
+    fn compress(lanes: &mut [Self; T_LANES], count: usize) {
+        sha2_mb::sha256(lanes, count);
+    }
+
+    fn digest(&self, out: &mut [u8]) {
+        write_be(&self.state, out);
+    }
+}
+
+impl TLane for Lane512 {
+    const BLOCK: usize = 128;
+    const LEN_BYTES: usize = 16;
+    type Seed = Sha512Block;
+
+    fn start(&mut self, seed: &Sha512Block) {
+        self.state = *seed.midstate();
+    }
+
+    fn block(&mut self) -> &mut [u8] {
+        &mut self.block
+    }
+
+    fn compress(lanes: &mut [Self; T_LANES], count: usize) {
+        sha2_mb::sha512(lanes, count);
+    }
+
+    fn digest(&self, out: &mut [u8]) {
+        write_be(&self.state, out);
+    }
+}
+
+/// SHA-2 over `count` messages that grow by the same number of bytes at a time, so that every
+/// lane fills its block together and the lanes are compressed in one batch.
+struct TxLanes<L> {
+    lanes: [L; T_LANES],
+    /// The lanes in use; 0 when no T_ℓ is in progress.
+    count: usize,
+    /// Bytes in the current block of every lane.
+    filled: usize,
+    /// Bytes hashed so far in every lane, the PK.seed block included.
+    total: u64,
+}
+
+impl<L: TLane> TxLanes<L> {
+    fn idle() -> Self {
+        Self {
+            lanes: [L::default(); T_LANES],
+            count: 0,
+            filled: 0,
+            total: 0,
+        }
+    }
+
+    /// Starts `count` messages after the PK.seed block.
+    fn start(&mut self, seed: &L::Seed, count: usize) {
+        for lane in self.lanes.iter_mut().take(count) {
+            lane.start(seed);
+        }
+        self.count = count;
+        self.filled = 0;
+        self.total = L::BLOCK as u64;
+    }
+
+    /// Appends `part(l)` to lane l's message; every part is `len` bytes.
+    fn absorb<'a>(&mut self, len: usize, part: impl Fn(usize) -> &'a [u8]) {
+        let mut done = 0;
+        while done < len {
+            let take = (len - done).min(L::BLOCK - self.filled);
+            for (l, lane) in self.lanes.iter_mut().enumerate().take(self.count) {
+                lane.block()[self.filled..self.filled + take]
+                    .copy_from_slice(&part(l)[done..done + take]);
+            }
+            self.filled += take;
+            done += take;
+            if self.filled == L::BLOCK {
+                L::compress(&mut self.lanes, self.count);
+                self.filled = 0;
+            }
+        }
+        self.total += len as u64;
+    }
+
+    /// Pads every message (FIPS 180-4 §5.1) and writes the first `n` bytes of each digest.
+    fn finish(&mut self, n: usize, out: &mut [Node]) {
+        let bits = self.total * 8;
+        let two_blocks = self.filled + 1 > L::BLOCK - L::LEN_BYTES;
+        for lane in self.lanes.iter_mut().take(self.count) {
+            let block = lane.block();
+            block[self.filled] = 0x80;
+            block[self.filled + 1..].fill(0);
+        }
+        if two_blocks {
+            L::compress(&mut self.lanes, self.count);
+            for lane in self.lanes.iter_mut().take(self.count) {
+                lane.block().fill(0);
+            }
+        }
+        for lane in self.lanes.iter_mut().take(self.count) {
+            // The length field is 8 or 16 bytes; messages here are far below 2^64 bits.
+            lane.block()[L::BLOCK - 8..].copy_from_slice(&bits.to_be_bytes());
+        }
+        L::compress(&mut self.lanes, self.count);
+        for (lane, out) in self.lanes.iter().zip(out).take(self.count) {
+            lane.digest(&mut out[..n]);
+        }
+    }
 }
 
 impl<const N: usize> Sha2<N> {
@@ -55,12 +209,35 @@ impl<const N: usize> Sha2<N> {
         );
         out
     }
+
+    /// [`Self::sha256_one`] in every lane l, with the message `parts(l)`.
+    fn sha256_x<'a>(
+        &mut self,
+        adrs: &[Adrs],
+        parts: impl Fn(usize) -> [&'a [u8]; 2],
+        out: &mut [Node],
+    ) {
+        for (i, (adrs, out)) in adrs.chunks(LANES).zip(out.chunks_mut(LANES)).enumerate() {
+            for (l, (lane, adrs)) in self.lanes256.iter_mut().zip(adrs).enumerate() {
+                let [a, b] = parts(i * LANES + l);
+                self.seed256
+                    .final_block(&[&adrs.compressed(), a, b], &mut lane.block);
+                lane.state = *self.seed256.midstate();
+            }
+            sha2_mb::sha256(&mut self.lanes256, adrs.len());
+            for (lane, out) in self.lanes256.iter().zip(out) {
+                write_be(&lane.state, &mut out[..N]);
+            }
+        }
+    }
 }
 
 impl<const N: usize> HashSuite for Sha2<N> {
     const N: usize = N;
 
-    fn new(pk_seed: &[u8]) -> Self {
+    type Seeded = Sha2Seeded;
+
+    fn seed(pk_seed: &[u8]) -> Sha2Seeded {
         let mut b256 = [0u8; 64];
         b256[..N].copy_from_slice(pk_seed);
         let seed512 = Self::SHA512.then(|| {
@@ -68,17 +245,29 @@ impl<const N: usize> HashSuite for Sha2<N> {
             b512[..N].copy_from_slice(pk_seed);
             Sha512Block::with_first_block(&b512)
         });
-        Self {
+        Sha2Seeded {
             seed256: Sha256Block::with_first_block(&b256),
             seed512,
+        }
+    }
+
+    fn new(seeded: &Sha2Seeded) -> Self {
+        Self {
+            seed256: seeded.seed256.clone(),
+            seed512: seeded.seed512.clone(),
             t: TState::Idle,
             block256: [0; 64],
             state256: [0; 8],
             block512: [0; 128],
             state512: [0; 8],
+            lanes256: [Lane256::default(); LANES],
+            tx: if Self::SHA512 {
+                TxState::Sha512(TxLanes::idle())
+            } else {
+                TxState::Sha256(TxLanes::idle())
+            },
         }
     }
-
     /// Trunc_n(SHA-256(PK.seed ‖ toByte(0, 64 − n) ‖ ADRSc ‖ SK.seed)), every category.
     #[inline]
     fn prf(&mut self, adrs: &Adrs, sk_seed: &[u8]) -> Node {
@@ -158,6 +347,99 @@ impl<const N: usize> HashSuite for Sha2<N> {
             h_msg_with::<Sha256>(r, pk_seed, pk_root, msg, out);
         }
     }
+
+    fn prf_x(&mut self, adrs: &[Adrs], sk_seed: &[u8], out: &mut [Node]) {
+        self.sha256_x(adrs, |_| [sk_seed, &[]], out);
+    }
+
+    fn f_x(&mut self, adrs: &[Adrs], m: &[Node], out: &mut [Node]) {
+        self.sha256_x(adrs, |l| [&m[l][..N], &[]], out);
+    }
+
+    fn h_x(&mut self, adrs: &[Adrs], m: &[Node], out: &mut [Node]) {
+        let (Some(seed512), TxState::Sha512(tx)) = (&self.seed512, &mut self.tx) else {
+            return self.sha256_x(adrs, |l| [&m[2 * l][..N], &m[2 * l + 1][..N]], out);
+        };
+        debug_assert_eq!(tx.count, 0, "h_x during t_absorb_x");
+        let lanes = &mut tx.lanes;
+        let chunks = adrs.chunks(T_LANES).zip(m.chunks(2 * T_LANES));
+        for ((adrs, m), out) in chunks.zip(out.chunks_mut(T_LANES)) {
+            for ((lane, adrs), m) in lanes.iter_mut().zip(adrs).zip(m.chunks_exact(2)) {
+                let parts = [&adrs.compressed()[..], &m[0][..N], &m[1][..N]];
+                seed512.final_block(&parts, &mut lane.block);
+                lane.state = *seed512.midstate();
+            }
+            sha2_mb::sha512(lanes, adrs.len());
+            for (lane, out) in lanes.iter().zip(out) {
+                write_be(&lane.state, &mut out[..N]);
+            }
+        }
+    }
+
+    /// The chains run in the multi-buffer kernels from F's block, with the chain value kept
+    /// there (see `crate::hash::sha2_mb::f_chains`).
+    fn chains_x(&mut self, adrs: &[Adrs], start: &[u32], steps: &[u32], x: &mut [Node]) {
+        let chunks = adrs
+            .chunks(LANES)
+            .zip(start.chunks(LANES))
+            .zip(steps.chunks(LANES));
+        for (((adrs, start), steps), x) in chunks.zip(x.chunks_mut(LANES)) {
+            let mut lane_steps = [0; LANES];
+            let lanes = self.lanes256.iter_mut().zip(&mut lane_steps);
+            for ((((lane, lane_steps), adrs), &start), (&steps, x)) in
+                lanes.zip(adrs).zip(start).zip(steps.iter().zip(x.iter()))
+            {
+                let mut adrs = *adrs;
+                adrs.set_hash_address(start);
+                self.seed256
+                    .final_block(&[&adrs.compressed(), &x[..N]], &mut lane.block);
+                *lane_steps = steps;
+            }
+            let mid = self.seed256.midstate();
+            match N {
+                16 => sha2_mb::f_chains::<4>(mid, &mut self.lanes256, &lane_steps),
+                24 => sha2_mb::f_chains::<6>(mid, &mut self.lanes256, &lane_steps),
+                _ => sha2_mb::f_chains::<8>(mid, &mut self.lanes256, &lane_steps),
+            }
+            for (lane, x) in self.lanes256.iter().zip(x) {
+                x[..N].copy_from_slice(&lane.block[22..22 + N]);
+            }
+        }
+    }
+
+    fn t_start_x(&mut self, adrs: &[Adrs]) {
+        let count = adrs.len().min(T_LANES);
+        let mut compressed = [[0u8; 22]; T_LANES];
+        for (c, adrs) in compressed.iter_mut().zip(adrs) {
+            *c = adrs.compressed();
+        }
+        match (&mut self.tx, &self.seed512) {
+            (TxState::Sha512(t), Some(seed512)) => {
+                t.start(seed512, count);
+                t.absorb(22, |l| &compressed[l]);
+            }
+            (TxState::Sha256(t), _) => {
+                t.start(&self.seed256, count);
+                t.absorb(22, |l| &compressed[l]);
+            }
+            (TxState::Sha512(_), None) => unreachable!("SHA-512 lanes only at categories 3 and 5"),
+        }
+    }
+
+    fn t_absorb_x(&mut self, m: &[Node]) {
+        match &mut self.tx {
+            TxState::Sha256(t) => t.absorb(N, |l| &m[l][..N]),
+            TxState::Sha512(t) => t.absorb(N, |l| &m[l][..N]),
+        }
+    }
+
+    fn t_finish_x(&mut self, out: &mut [Node]) {
+        match &mut self.tx {
+            TxState::Sha256(t) => t.finish(N, out),
+            TxState::Sha512(t) => t.finish(N, out),
+        }
+        self.tx.zeroize();
+    }
 }
 
 /// HMAC (FIPS 198-1) with a key shorter than the block of `D` (`B` bytes), into `out`.
@@ -219,6 +501,22 @@ impl Zeroize for TState {
     }
 }
 
+impl<L: TLane> Zeroize for TxLanes<L> {
+    fn zeroize(&mut self) {
+        self.lanes.zeroize();
+        self.count = 0;
+    }
+}
+
+impl Zeroize for TxState {
+    fn zeroize(&mut self) {
+        match self {
+            TxState::Sha256(t) => t.zeroize(),
+            TxState::Sha512(t) => t.zeroize(),
+        }
+    }
+}
+
 impl<const N: usize> Zeroize for Sha2<N> {
     fn zeroize(&mut self) {
         self.t.zeroize();
@@ -226,6 +524,8 @@ impl<const N: usize> Zeroize for Sha2<N> {
         self.state256.zeroize();
         self.block512.zeroize();
         self.state512.zeroize();
+        self.lanes256.zeroize();
+        self.tx.zeroize();
     }
 }
 
@@ -249,7 +549,7 @@ mod tests {
         adrs.set_key_pair_address(6);
         let c = adrs.compressed();
 
-        let mut s = Sha2::<16>::new(&seed[..16]);
+        let mut s = Sha2::<16>::new(&Sha2::<16>::seed(&seed[..16]));
         let mut full = Sha256::new();
         full.update(&seed[..16]);
         full.update([0u8; 48]);
@@ -260,7 +560,7 @@ mod tests {
             full.finalize()[..16]
         );
 
-        let mut s = Sha2::<32>::new(&seed);
+        let mut s = Sha2::<32>::new(&Sha2::<32>::seed(&seed));
         let mut full = Sha512::new();
         full.update(seed);
         full.update([0u8; 96]);
