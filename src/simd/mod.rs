@@ -156,7 +156,6 @@ fn detected() -> Backend {
 
 /// The kernels to use now: [`detected`], lowered by [`force`] if a test asked for that.
 #[inline]
-#[allow(dead_code)] // until the first kernel dispatches through it
 pub(crate) fn level() -> Level {
     match limit(detected()) {
         Backend::Portable => Level::Portable,

@@ -17,9 +17,6 @@
 //! The SIMD kernels share one straight-line source ([`keccak_rounds`]), so that they hold no
 //! branch and no indexed memory access, which `ct/simd-kernels.sh` checks in the binary.
 
-// Not called by the algorithms yet: they will ask for four (or eight) streams at a time.
-#![allow(dead_code)]
-
 pub(crate) mod sponge;
 
 mod portable;

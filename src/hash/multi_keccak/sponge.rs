@@ -27,8 +27,10 @@ pub(crate) type Shake128x4 = ShakeX<168, 4>;
 /// SHAKE256 over four streams.
 pub(crate) type Shake256x4 = ShakeX<136, 4>;
 /// SHAKE128 over eight streams.
+#[cfg(any(test, feature = "force-backend", feature = "ct-check"))]
 pub(crate) type Shake128x8 = ShakeX<168, 8>;
 /// SHAKE256 over eight streams.
+#[cfg(any(test, feature = "force-backend", feature = "ct-check"))]
 pub(crate) type Shake256x8 = ShakeX<136, 8>;
 
 /// The common length of the streams' `lens`; panics if they differ (a caller's bug, see the

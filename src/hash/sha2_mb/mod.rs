@@ -99,7 +99,7 @@ impl Zeroize for Lane512 {
 
 /// Element `i` of `a` seen as `N / M` arrays of `M`.
 #[inline(always)]
-#[allow(dead_code)] // only the x86-64 kernels load in pieces
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))] // only the x86-64 kernels load in pieces
 fn chunk<T, const N: usize, const M: usize>(a: &[T; N], i: usize) -> &[T; M] {
     // Infallible: the kernels ask for pieces of whole arrays (M divides N, i < N / M).
     a[i * M..(i + 1) * M].try_into().expect("M elements")
@@ -107,7 +107,7 @@ fn chunk<T, const N: usize, const M: usize>(a: &[T; N], i: usize) -> &[T; M] {
 
 /// Element `i` of `a` seen as `N / M` arrays of `M`.
 #[inline(always)]
-#[allow(dead_code)]
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
 fn chunk_mut<T, const N: usize, const M: usize>(a: &mut [T; N], i: usize) -> &mut [T; M] {
     // Infallible, as for `chunk`.
     (&mut a[i * M..(i + 1) * M]).try_into().expect("M elements")
@@ -143,7 +143,7 @@ fn path256(count: usize, width: usize) -> Path256 {
 
 /// Runs `kernel` on each `W`-lane chunk of `lanes` that holds one of the first `count` lanes.
 #[inline(always)]
-#[allow(dead_code)]
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
 fn chunks<T, const N: usize, const W: usize>(
     lanes: &mut [T; N],
     count: usize,
@@ -246,7 +246,7 @@ pub(crate) fn sha512<const N: usize>(lanes: &mut [Lane512; N], count: usize) {
 }
 
 /// SHA-256 round constants K (FIPS 180-4 §4.2.2).
-#[allow(dead_code)] // only the x86-64 kernels read them
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))] // only the x86-64 kernels read them
 const K256: [u32; 64] = [
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
     0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -259,7 +259,7 @@ const K256: [u32; 64] = [
 ];
 
 /// SHA-512 round constants K (FIPS 180-4 §4.2.3).
-#[allow(dead_code)]
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
 const K512: [u64; 80] = [
     0x428a2f98d728ae22,
     0x7137449123ef65cd,
@@ -348,7 +348,6 @@ mod tests {
     extern crate std;
 
     use std::println;
-    use std::time::Instant;
     use std::vec::Vec;
 
     use super::*;
@@ -661,95 +660,6 @@ mod tests {
                 for k in 0..LANES {
                     assert_eq!(a[k].state == b[k].state, k != l, "{name}: lane {l}, {k}");
                 }
-            }
-        }
-    }
-
-    /// The least time per compression of `run` (which does `per_run` compressions) over many
-    /// short tries: on a shared machine, the shortest is the one least disturbed.
-    fn ns_per_compression(per_run: usize, mut run: impl FnMut()) -> f64 {
-        let runs = 8_000usize.div_ceil(per_run);
-        (0..300)
-            .map(|_| {
-                let start = Instant::now();
-                for _ in 0..runs {
-                    run();
-                }
-                start.elapsed().as_nanos() as f64 / (runs * per_run) as f64
-            })
-            .fold(f64::INFINITY, f64::min)
-    }
-
-    /// Time per compression of each kernel (`cargo test --release --lib sha2_mb -- --ignored
-    /// --nocapture`), for comparing the paths on one machine in one run.
-    #[test]
-    #[ignore = "a measurement, not a check"]
-    fn speed() {
-        let mut rng = Rng(6);
-        let mut lanes = rng.lanes256();
-        for (name, kernel) in sha256_kernels() {
-            let ns = ns_per_compression(LANES, || kernel(&mut lanes));
-            println!("SHA-256 {name:<13} {ns:6.1} ns per compression");
-        }
-        let mid = [1; 8];
-        let mut blocks = rng.f_blocks::<4>();
-        let ns = ns_per_compression(15 * LANES, || {
-            for lane in blocks.iter_mut() {
-                f_chain_portable::<4>(&mid, lane, 15);
-            }
-        });
-        println!("F chains portable    {ns:6.1} ns per compression");
-        let ns = ns_per_compression(15 * LANES, || {
-            f_chains::<4>(&mid, &mut blocks, &[15; LANES])
-        });
-        println!("F chains dispatched  {ns:6.1} ns per compression");
-        #[cfg(target_arch = "x86_64")]
-        {
-            let (avx512, avx2, sha) = tokens();
-            if let Some(t) = avx512 {
-                let ns = ns_per_compression(15 * LANES, || {
-                    simd::sha2::f_chains_x16::<4>(t, &mid, &mut blocks, &[15; LANES])
-                });
-                println!("F chains avx512 x16  {ns:6.1} ns per compression");
-            }
-            if let Some(t) = avx2 {
-                let ns = ns_per_compression(15 * LANES, || {
-                    chunks(&mut blocks, LANES, |c| {
-                        simd::sha2::f_chains_x8::<4>(t, &mid, c, &[15; 8])
-                    })
-                });
-                println!("F chains avx2 x8     {ns:6.1} ns per compression");
-            }
-            if let Some(t) = sha {
-                let ns = ns_per_compression(15 * LANES, || {
-                    chunks(&mut blocks, LANES, |c| {
-                        simd::sha2::f_chains_x2::<4>(t, &mid, c, &[15; 2])
-                    })
-                });
-                println!("F chains sha-ni x2   {ns:6.1} ns per compression");
-            }
-        }
-        let mut lanes = rng.lanes512();
-        let ns = ns_per_compression(LANES, || {
-            for lane in lanes.iter_mut() {
-                compress512(&mut lane.state, core::slice::from_ref(&lane.block));
-            }
-        });
-        println!("SHA-512 portable      {ns:6.1} ns per compression");
-        #[cfg(target_arch = "x86_64")]
-        {
-            let (avx512, avx2, _) = tokens();
-            if let Some(t) = avx512 {
-                let ns = ns_per_compression(LANES, || {
-                    chunks(&mut lanes, LANES, |c| simd::sha2::sha512_x8(t, c))
-                });
-                println!("SHA-512 avx512 x8     {ns:6.1} ns per compression");
-            }
-            if let Some(t) = avx2 {
-                let ns = ns_per_compression(LANES, || {
-                    chunks(&mut lanes, LANES, |c| simd::sha2::sha512_x4(t, c))
-                });
-                println!("SHA-512 avx2 x4       {ns:6.1} ns per compression");
             }
         }
     }

@@ -12,6 +12,7 @@
 use zeroize::Zeroize;
 
 use super::{HashSuite, Node, T_LANES};
+use crate::hash::multi_keccak::sponge::shake_one_block;
 use crate::hash::multi_keccak::{Permute, States};
 use crate::hash::{Shake256, keccak_f1600};
 use crate::simd;
@@ -141,6 +142,8 @@ fn one_block_xl<'a, const N: usize, const L: usize>(
     for (i, (adrs, out)) in adrs.chunks(L).zip(out.chunks_mut(L)).enumerate() {
         // Unused lanes of the last chunk permute a zero state: public, and not read.
         *s = [[0; L]; 25];
+        // The inputs' length in lanes: the same in every lane of a call.
+        let mut used = 0;
         for (j, adrs) in adrs.iter().enumerate() {
             for (row, &lane) in s.iter_mut().zip(&seed[..N / 8]) {
                 row[j] = lane;
@@ -152,11 +155,9 @@ fn one_block_xl<'a, const N: usize, const L: usize>(
                 s[pos][j] = lane;
                 pos += 1;
             }
-            // SHAKE's domain bits and pad10*1, as in `Shake::one_block`.
-            s[pos][j] ^= 0x1f;
-            s[RATE_LANES - 1][j] ^= 0x80 << 56;
+            used = pos;
         }
-        s.permute();
+        shake_one_block::<{ RATE_LANES * 8 }, L>(s, used);
         for (j, out) in out.iter_mut().enumerate() {
             for (chunk, row) in out[..N].chunks_exact_mut(8).zip(s.iter()) {
                 chunk.copy_from_slice(&row[j].to_le_bytes());
