@@ -386,7 +386,7 @@ fn decaps_into<P: ParameterSet>(
     k_pke::encrypt(&dk.ek.as_pke(), &m_prime, r_prime, c_prime.as_mut());
     // 9–11: K' ← K̄ if c ≠ c', selected in constant time (byte by byte, in place); the flag
     // lives only in `equal`.
-    let equal = c.ct_eq(c_prime.as_ref());
+    let equal = crate::ct::bytes_eq(c, c_prime.as_ref());
     for ((out, k), k_bar) in ss.0.iter_mut().zip(k_prime).zip(k_bar.iter()) {
         *out = u8::conditional_select(k_bar, k, equal);
     }
