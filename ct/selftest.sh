@@ -185,6 +185,39 @@ else
 fi
 restore src/lattice/backend/avx512.rs
 
+# The SHA-2 kernels memcheck never runs: the AVX-512 16-lane one (on the loops list, so only its
+# round loop's back edge is allowed) and the SHA-NI two-lane one.
+echo "-- case 6c: secret branches in the SHA-2 kernels memcheck never runs (AVX-512 x16, SHA-NI x2)"
+inject src/hash/sha2_mb/avx512.rs \
+  '        let mut s = load_states(lanes);
+        sha2_compress!(s, w, K256);' \
+  '        let mut s = load_states(lanes);
+        if lanes[3].block[7] & 1 == 1 {
+            sha2_compress!(s, w, K256);
+        }
+        sha2_compress!(s, w, K256);'
+inject src/hash/sha2_mb/sha_ni.rs \
+  '    compress2(&mut s, [load_block(&x.block), load_block(&y.block)]);' \
+  '    if x.block[5] & 1 == 1 {
+        compress2(&mut s, [load_block(&y.block), load_block(&x.block)]);
+    }
+    compress2(&mut s, [load_block(&x.block), load_block(&y.block)]);'
+build_and_run multi-keccak
+if scan=$("$root/ct/simd-kernels.sh" "$harness"); then
+  echo "FAIL: the SIMD kernel scan did not find the planted branches"
+  failures=$((failures + 1))
+elif grep -A1 'sha2_mb::avx512::sha256::compress' <<<"$scan" | grep -q 'conditional branch' \
+  && grep -A1 'sha2_mb::sha_ni::compress' <<<"$scan" | grep -q 'conditional branch'; then
+  echo "ok: the SIMD kernel scan caught both:"
+  grep -A1 -E 'sha2_mb::(avx512::sha256|sha_ni)::compress' <<<"$scan" | grep -m2 -B1 'conditional branch' | sed 's/^/    /'
+else
+  echo "FAIL: the SIMD kernel scan failed, but not on both planted branches:"
+  echo "$scan"
+  failures=$((failures + 1))
+fi
+restore src/hash/sha2_mb/avx512.rs
+restore src/hash/sha2_mb/sha_ni.rs
+
 echo "-- case 7: a round taken on a secret bit of the state in the AVX2 Keccak kernel"
 inject src/hash/multi_keccak/avx2.rs \
   '    permute(&mut a);

@@ -38,12 +38,11 @@ allowed=(
   $'pqfips::hash::sha2_mb::avx2::sha256::f_chains\tthe round counter, K[t], and the chain lengths, which are public (FIPS 205: from the digest, or w − 1 in key generation)'
   $'pqfips::hash::sha2_mb::avx512::sha256::f_chains\tthe round counter, K[t], and the chain lengths, which are public (FIPS 205: from the digest, or w − 1 in key generation)'
   $'pqfips::hash::sha2_mb::sha_ni::f_chains\tthe round counter, K[t], and the chain lengths, which are public (FIPS 205: from the digest, or w − 1 in key generation)'
-  $'pqfips::hash::sha2_mb::avx512::sha256::load_blocks\tthe transpose stages: a constant count'
-  $'pqfips::hash::sha2_mb::avx512::sha256::store_blocks\tthe transpose stages: a constant count'
 )
 
 # Functions with a loop the compiler kept: a fixed number of passes over a polynomial (or over an
-# NTT layer's blocks), counted by a register that also indexes the coefficients. In these, a
+# NTT layer's blocks, or over SHA-2's groups of 16 rounds), counted by a register that also
+# indexes the coefficients (or the round constants). In these, a
 # conditional branch back to an earlier address (the loop's back edge) and a memory operand
 # indexed by a register are allowed; a forward conditional branch still fails. Same format as
 # `allowed`; the reason says what the counter counts.
@@ -68,7 +67,7 @@ loops=(
   $'pqfips::lattice::backend::avx2::low_bits\t8 coefficients per pass over the 256'
   $'pqfips::lattice::backend::avx2::make_hint\t8 coefficients per pass over the 256; the hint word it ORs into is the pass number / 8'
   $'pqfips::lattice::backend::avx2::use_hint\t8 coefficients per pass over the 256 (verification: public values)'
-  $'pqfips::hash::sha2_mb::avx2::sha256::compress\tthe 64 rounds, reading K[t] by the round counter (kept rolled: unrolled, 64 or 80 rounds of 8 or 16 lanes are several times the code for no gain)'
+  $'pqfips::hash::sha2_mb::avx2::sha256::compress\tthe 64 rounds in groups of 16, reading K[t] by the round counter (kept rolled: unrolled, 64 or 80 rounds of 8 or 16 lanes are several times the code for no gain)'
   $'pqfips::hash::sha2_mb::avx2::sha512::compress\tthe 80 rounds, reading K[t] by the round counter'
   $'pqfips::hash::sha2_mb::avx512::sha256::compress\tthe 64 rounds, reading K[t] by the round counter'
   $'pqfips::hash::sha2_mb::avx512::sha512::compress\tthe 80 rounds, reading K[t] by the round counter'

@@ -187,14 +187,24 @@ pub(crate) mod sha256 {
     #[inline]
     #[target_feature(enable = "avx512f")]
     fn transpose(m: &mut [V; 16]) {
-        for (stage, d) in [8, 4, 2, 1].into_iter().enumerate() {
-            let first = _mm512_loadu_si512(&SWAP[stage][0]);
-            let second = _mm512_loadu_si512(&SWAP[stage][1]);
-            for i in (0..16).filter(|i| i & d == 0) {
-                let (a, b) = (m[i], m[i + d]);
-                m[i] = _mm512_permutex2var_epi32(a, first, b);
-                m[i + d] = _mm512_permutex2var_epi32(a, second, b);
-            }
+        transpose_stage::<8, 0>(m);
+        transpose_stage::<4, 1>(m);
+        transpose_stage::<2, 2>(m);
+        transpose_stage::<1, 3>(m);
+    }
+
+    /// Stage `S` of [`transpose`], for bit `D`: the eight pairs of rows (i, i + D), with
+    /// constant indices once unrolled, so that nothing is bounds-checked (a branch).
+    #[inline]
+    #[target_feature(enable = "avx512f")]
+    fn transpose_stage<const D: usize, const S: usize>(m: &mut [V; 16]) {
+        let first = _mm512_loadu_si512(&SWAP[S][0]);
+        let second = _mm512_loadu_si512(&SWAP[S][1]);
+        for k in 0..8 {
+            let i = k / D * 2 * D + k % D;
+            let (a, b) = (m[i], m[i + D]);
+            m[i] = _mm512_permutex2var_epi32(a, first, b);
+            m[i + D] = _mm512_permutex2var_epi32(a, second, b);
         }
     }
 

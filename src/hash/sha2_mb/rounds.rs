@@ -13,30 +13,16 @@
 macro_rules! sha2_compress {
     ($s:ident, $w:ident, $k:expr) => {{
         let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut h] = $s;
-        let k = &$k;
-        let mut i = 0;
-        while i < k.len() {
-            if i > 0 {
-                // W_t for t = i..i + 16 (FIPS 180-4 §6.2.2 step 1), in place.
-                sha2_compress!(@schedule $w, 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15);
-            }
-            sha2_compress!(@round a b c d e f g h, $w, k, i, 0);
-            sha2_compress!(@round h a b c d e f g, $w, k, i, 1);
-            sha2_compress!(@round g h a b c d e f, $w, k, i, 2);
-            sha2_compress!(@round f g h a b c d e, $w, k, i, 3);
-            sha2_compress!(@round e f g h a b c d, $w, k, i, 4);
-            sha2_compress!(@round d e f g h a b c, $w, k, i, 5);
-            sha2_compress!(@round c d e f g h a b, $w, k, i, 6);
-            sha2_compress!(@round b c d e f g h a, $w, k, i, 7);
-            sha2_compress!(@round a b c d e f g h, $w, k, i, 8);
-            sha2_compress!(@round h a b c d e f g, $w, k, i, 9);
-            sha2_compress!(@round g h a b c d e f, $w, k, i, 10);
-            sha2_compress!(@round f g h a b c d e, $w, k, i, 11);
-            sha2_compress!(@round e f g h a b c d, $w, k, i, 12);
-            sha2_compress!(@round d e f g h a b c, $w, k, i, 13);
-            sha2_compress!(@round c d e f g h a b, $w, k, i, 14);
-            sha2_compress!(@round b c d e f g h a, $w, k, i, 15);
-            i += 16;
+        // The constants 16 at a time: whole arrays, so that no read of them needs a bounds
+        // check. The first 16 rounds use the message as it is; every later group of 16 first
+        // extends the schedule. The loop's back edge is its only branch.
+        let (k16, _) = $k.as_chunks::<16>();
+        let (first, rest) = k16.split_at(1);
+        sha2_compress!(@rounds16 a b c d e f g h, $w, &first[0]);
+        for k in rest {
+            // W_t for the next 16 t (FIPS 180-4 §6.2.2 step 1), in place.
+            sha2_compress!(@schedule $w, 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15);
+            sha2_compress!(@rounds16 a b c d e f g h, $w, k);
         }
         // Step 4: the intermediate hash value.
         $s = [
@@ -50,6 +36,26 @@ macro_rules! sha2_compress {
             add($s[7], h),
         ];
     }};
+    (@rounds16 $a:ident $b:ident $c:ident $d:ident $e:ident $f:ident $g:ident $h:ident,
+     $w:ident, $k:expr) => {
+        let k: &[_; 16] = $k;
+        sha2_compress!(@round $a $b $c $d $e $f $g $h, $w, k, 0);
+        sha2_compress!(@round $h $a $b $c $d $e $f $g, $w, k, 1);
+        sha2_compress!(@round $g $h $a $b $c $d $e $f, $w, k, 2);
+        sha2_compress!(@round $f $g $h $a $b $c $d $e, $w, k, 3);
+        sha2_compress!(@round $e $f $g $h $a $b $c $d, $w, k, 4);
+        sha2_compress!(@round $d $e $f $g $h $a $b $c, $w, k, 5);
+        sha2_compress!(@round $c $d $e $f $g $h $a $b, $w, k, 6);
+        sha2_compress!(@round $b $c $d $e $f $g $h $a, $w, k, 7);
+        sha2_compress!(@round $a $b $c $d $e $f $g $h, $w, k, 8);
+        sha2_compress!(@round $h $a $b $c $d $e $f $g, $w, k, 9);
+        sha2_compress!(@round $g $h $a $b $c $d $e $f, $w, k, 10);
+        sha2_compress!(@round $f $g $h $a $b $c $d $e, $w, k, 11);
+        sha2_compress!(@round $e $f $g $h $a $b $c $d, $w, k, 12);
+        sha2_compress!(@round $d $e $f $g $h $a $b $c, $w, k, 13);
+        sha2_compress!(@round $c $d $e $f $g $h $a $b, $w, k, 14);
+        sha2_compress!(@round $b $c $d $e $f $g $h $a, $w, k, 15);
+    };
     (@schedule $w:ident, $($j:literal)*) => {
         $(
             $w[$j] = add(
@@ -61,10 +67,10 @@ macro_rules! sha2_compress {
     // Step 3, with the working variables renamed instead of moved: after the round, `$h`
     // holds the new a and `$d` the new e.
     (@round $a:ident $b:ident $c:ident $d:ident $e:ident $f:ident $g:ident $h:ident,
-     $w:ident, $k:ident, $i:ident, $j:literal) => {
+     $w:ident, $k:ident, $j:literal) => {
         let t1 = add(
             add(add($h, bsig1($e)), ch($e, $f, $g)),
-            add(splat($k[$i + $j]), $w[$j]),
+            add(splat($k[$j]), $w[$j]),
         );
         let t2 = add(bsig0($a), maj($a, $b, $c));
         $d = add($d, t1);
