@@ -29,6 +29,9 @@ pub enum Kind {
     /// pqfips on the given backend (`None`: dispatched, the best this CPU has); its batches run
     /// with `pqfips::backend::force` set to it.
     Pqfips(Option<Backend>),
+    /// pqfips on the given backend with the SHA extensions switched off
+    /// (`pqfips::backend::force_sha_ni(false)`): the SHA-2 path of a CPU without them.
+    PqfipsWithoutShaNi(Backend),
     /// Another implementation; `simd` when it runs vector code (AVX2 and up) on this CPU.
     Peer { simd: bool },
 }
@@ -53,6 +56,7 @@ impl Impl {
         match self.kind {
             Kind::Pqfips(None) => format!("{} ({})", self.name, dispatched()),
             Kind::Pqfips(Some(b)) => format!("{} {b} forced", self.name),
+            Kind::PqfipsWithoutShaNi(b) => format!("{} {b} forced, SHA-NI off", self.name),
             Kind::Peer { .. } => self.name.to_string(),
         }
     }
@@ -61,8 +65,20 @@ impl Impl {
     fn backend(&self) -> Option<Backend> {
         match self.kind {
             Kind::Pqfips(b) => b,
+            Kind::PqfipsWithoutShaNi(b) => Some(b),
             Kind::Peer { .. } => None,
         }
+    }
+
+    /// Whether its batches let pqfips use the SHA extensions (if the CPU has them).
+    fn sha_ni(&self) -> bool {
+        !matches!(self.kind, Kind::PqfipsWithoutShaNi(_))
+    }
+
+    /// Sets the backend and the SHA extensions as its batches run them.
+    fn force(&self) {
+        backend::force(self.backend());
+        backend::force_sha_ni(self.sha_ni());
     }
 
     /// Whether this is a peer (the ratio columns compare pqfips against these).
@@ -87,11 +103,28 @@ pub fn pqfips_paths() -> Vec<Impl> {
     paths
 }
 
-/// Runs `f` with `pqfips::backend::force` set as `imp`'s batches would run, then unforces.
-pub fn with_backend<T>(imp: &Impl, f: impl FnOnce() -> T) -> T {
-    backend::force(imp.backend());
-    let r = f();
+/// The dispatched backend with the SHA extensions switched off, if this CPU has them and a SIMD
+/// backend: the path a CPU without them takes through SHA-2 (SLH-DSA's SHA2 sets).
+pub fn pqfips_without_sha_ni() -> Option<Impl> {
+    let has_sha = backend::force_sha_ni(true);
+    (has_sha && dispatched() != Backend::Portable).then(|| Impl {
+        name: "pqfips",
+        kind: Kind::PqfipsWithoutShaNi(dispatched()),
+    })
+}
+
+/// Unforces the backend and the SHA extensions.
+fn unforce() {
     backend::force(None);
+    backend::force_sha_ni(true);
+}
+
+/// Runs `f` with the backend and the SHA extensions set as `imp`'s batches would run them, then
+/// unforces both.
+pub fn with_backend<T>(imp: &Impl, f: impl FnOnce() -> T) -> T {
+    imp.force();
+    let r = f();
+    unforce();
     r
 }
 
@@ -112,7 +145,7 @@ impl<'a> Lane<'a> {
 
     /// Runs the closure once with its backend set.
     fn call(&mut self) {
-        backend::force(self.imp.backend());
+        self.imp.force();
         (self.run)();
     }
 }
@@ -190,7 +223,7 @@ pub fn race(plan: Plan, lanes: &mut [Lane<'_>]) -> Vec<Time> {
     let mut samples = vec![Vec::with_capacity(plan.batches as usize); lanes.len()];
     for _ in 0..plan.batches {
         for ((lane, r), s) in lanes.iter_mut().zip(&reps).zip(&mut samples) {
-            backend::force(lane.imp.backend());
+            lane.imp.force();
             let start = ThreadTime::now();
             for _ in 0..*r {
                 (lane.run)();
@@ -198,7 +231,7 @@ pub fn race(plan: Plan, lanes: &mut [Lane<'_>]) -> Vec<Time> {
             s.push(start.elapsed() / *r);
         }
     }
-    backend::force(None);
+    unforce();
     lanes
         .iter()
         .zip(samples)

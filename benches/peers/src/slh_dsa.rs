@@ -1,10 +1,11 @@
 //! SLH-DSA (FIPS 205): keygen, sign and verify of every parameter set against RustCrypto
-//! `slh-dsa`, with a line per pqfips path (dispatched, and every lower backend forced).
+//! `slh-dsa`, with a line per pqfips path (dispatched, every lower backend forced, and the
+//! dispatched one with the SHA extensions off, the SHA-2 path of a CPU without them).
 
 use std::hint::black_box;
 
 use crate::Options;
-use pqfips_peers::race::{Impl, Kind, Lane, Plan, race, with_backend};
+use pqfips_peers::race::{Impl, Kind, Lane, Plan, pqfips_without_sha_ni, race, with_backend};
 use pqfips_peers::table::Table;
 
 const RUSTCRYPTO: Impl = Impl {
@@ -27,15 +28,15 @@ fn lanes<'a>(paths: &[Impl], pq: &'a dyn Fn(), rc: &'a dyn Fn()) -> Vec<Lane<'a>
 /// of a 32-byte message through the internal functions (no context prefix), which both crates
 /// expose alike.
 macro_rules! slh_dsa_set {
-    ($table:expr, $opts:expr, $plan:expr, $name:literal, $pq:ident, $rc:ident, $n:literal) => {{
-        let (table, opts, plan): (&mut Table, &Options, Plan) = ($table, $opts, $plan);
+    ($table:expr, $paths:expr, $plan:expr, $name:literal, $pq:ident, $rc:ident, $n:literal) => {{
+        let (table, paths, plan): (&mut Table, &[Impl], Plan) = ($table, $paths, $plan);
         let seed = [0x42u8; $n];
         let msg = [0x33u8; 32];
 
         let sk = pqfips::$pq::SigningKey::from_seeds(&seed, &seed, &seed);
         let vk = sk.verifying_key().clone();
         let sig = pqfips::$pq::hazmat::sign_internal(&sk, &msg, None);
-        for path in &opts.pqfips {
+        for path in paths {
             let (sk2, sig2, ok) = with_backend(path, || {
                 let sk2 = pqfips::$pq::SigningKey::from_seeds(&seed, &seed, &seed);
                 let sig2 = pqfips::$pq::hazmat::sign_internal(&sk2, &msg, None);
@@ -72,7 +73,7 @@ macro_rules! slh_dsa_set {
         let t = race(
             plan,
             &mut lanes(
-                &opts.pqfips,
+                paths,
                 &|| {
                     black_box(pqfips::$pq::SigningKey::from_seeds(
                         black_box(&seed),
@@ -93,7 +94,7 @@ macro_rules! slh_dsa_set {
         let t = race(
             plan,
             &mut lanes(
-                &opts.pqfips,
+                paths,
                 &|| {
                     black_box(pqfips::$pq::hazmat::sign_internal(
                         &sk,
@@ -110,7 +111,7 @@ macro_rules! slh_dsa_set {
         let t = race(
             plan,
             &mut lanes(
-                &opts.pqfips,
+                paths,
                 &|| pqfips::$pq::hazmat::verify_internal(&vk, black_box(&msg), &sig).unwrap(),
                 &|| {
                     rc_vk
@@ -126,11 +127,14 @@ macro_rules! slh_dsa_set {
 /// Races every "f" set and the two 128-bit "s" sets, the four other "s" sets too with `all`, and
 /// prints the table.
 pub fn run(opts: &Options) {
-    let mut table = Table::new("SLH-DSA", &[&opts.pqfips[..], &[RUSTCRYPTO]].concat());
+    let mut paths = opts.pqfips.clone();
+    paths.extend(pqfips_without_sha_ni());
+    let paths = &paths[..];
+    let mut table = Table::new("SLH-DSA", &[paths, &[RUSTCRYPTO]].concat());
     let (fast, slow) = (opts.plan, opts.plan.batches(SLOW_BATCHES));
     slh_dsa_set!(
         &mut table,
-        opts,
+        paths,
         fast,
         "SLH-DSA-SHA2-128f",
         slh_dsa_sha2_128f,
@@ -139,7 +143,7 @@ pub fn run(opts: &Options) {
     );
     slh_dsa_set!(
         &mut table,
-        opts,
+        paths,
         fast,
         "SLH-DSA-SHAKE-128f",
         slh_dsa_shake_128f,
@@ -148,7 +152,7 @@ pub fn run(opts: &Options) {
     );
     slh_dsa_set!(
         &mut table,
-        opts,
+        paths,
         fast,
         "SLH-DSA-SHA2-192f",
         slh_dsa_sha2_192f,
@@ -157,7 +161,7 @@ pub fn run(opts: &Options) {
     );
     slh_dsa_set!(
         &mut table,
-        opts,
+        paths,
         fast,
         "SLH-DSA-SHAKE-192f",
         slh_dsa_shake_192f,
@@ -166,7 +170,7 @@ pub fn run(opts: &Options) {
     );
     slh_dsa_set!(
         &mut table,
-        opts,
+        paths,
         fast,
         "SLH-DSA-SHA2-256f",
         slh_dsa_sha2_256f,
@@ -175,7 +179,7 @@ pub fn run(opts: &Options) {
     );
     slh_dsa_set!(
         &mut table,
-        opts,
+        paths,
         fast,
         "SLH-DSA-SHAKE-256f",
         slh_dsa_shake_256f,
@@ -184,7 +188,7 @@ pub fn run(opts: &Options) {
     );
     slh_dsa_set!(
         &mut table,
-        opts,
+        paths,
         slow,
         "SLH-DSA-SHA2-128s",
         slh_dsa_sha2_128s,
@@ -193,7 +197,7 @@ pub fn run(opts: &Options) {
     );
     slh_dsa_set!(
         &mut table,
-        opts,
+        paths,
         slow,
         "SLH-DSA-SHAKE-128s",
         slh_dsa_shake_128s,
@@ -203,7 +207,7 @@ pub fn run(opts: &Options) {
     if opts.all {
         slh_dsa_set!(
             &mut table,
-            opts,
+            paths,
             slow,
             "SLH-DSA-SHA2-192s",
             slh_dsa_sha2_192s,
@@ -212,7 +216,7 @@ pub fn run(opts: &Options) {
         );
         slh_dsa_set!(
             &mut table,
-            opts,
+            paths,
             slow,
             "SLH-DSA-SHAKE-192s",
             slh_dsa_shake_192s,
@@ -221,7 +225,7 @@ pub fn run(opts: &Options) {
         );
         slh_dsa_set!(
             &mut table,
-            opts,
+            paths,
             slow,
             "SLH-DSA-SHA2-256s",
             slh_dsa_sha2_256s,
@@ -230,7 +234,7 @@ pub fn run(opts: &Options) {
         );
         slh_dsa_set!(
             &mut table,
-            opts,
+            paths,
             slow,
             "SLH-DSA-SHAKE-256s",
             slh_dsa_shake_256s,
