@@ -79,7 +79,9 @@ pub(crate) fn mask_from_bytes<P: ParameterSet>(bytes: &[u8], y: &mut Poly32) {
     unpack(bytes, P::Z_BITS, |v| P::GAMMA1 - v as i32, y);
 }
 
-/// FIPS 204, Algorithm 29 (SampleInBall): the challenge c, τ coefficients ±1, from c̃.
+/// FIPS 204, Algorithm 29 (SampleInBall): the challenge c, τ coefficients ±1, from c̃, in
+/// constant time, for signing. [`sample_in_ball_public`] is the faster form for a c̃ that is
+/// public (verification); both give the same c.
 ///
 /// For the accepted iteration c̃ is part of the signature, but the signer also samples c for
 /// iterations it rejects, whose c̃ must stay secret. So the Fisher–Yates positions are never
@@ -126,6 +128,40 @@ pub(crate) fn sample_in_ball<P: ParameterSet>(c_tilde: &[u8], c: &mut Poly32) {
         let nz = ((nonzero[i / 64] >> (i % 64)) & 1) as i32;
         let neg = ((negative[i / 64] >> (i % 64)) & 1) as i32;
         *coeff = nz * (1 - 2 * neg);
+    }
+}
+
+/// FIPS 204, Algorithm 29 (SampleInBall) as written, for a public c̃ only: the positions j
+/// are memory indices, so time and memory accesses depend on c̃. Verification uses it: there c̃
+/// comes from the signature, which is public. The signer's c̃ of a rejected iteration is
+/// secret, so signing uses [`sample_in_ball`], whose c is the same.
+pub(crate) fn sample_in_ball_public<P: ParameterSet>(c_tilde: &[u8], c: &mut Poly32) {
+    let mut xof = Shake256::new();
+    xof.absorb(c_tilde);
+    xof.finalize();
+    // 1, 4–5: c ← 0; the first 8 bytes are the signs, one bit each.
+    c.coeffs = [0; N];
+    let mut signs = [0u8; 8];
+    xof.squeeze(&mut signs);
+    let signs = u64::from_le_bytes(signs);
+    let mut buf = [0u8; Shake256::RATE];
+    let mut pos = buf.len();
+    for (k, i) in (N - P::TAU..N).enumerate() {
+        // 7–10: j ← the next byte that is ≤ i.
+        let j = loop {
+            if pos == buf.len() {
+                xof.squeeze(&mut buf);
+                pos = 0;
+            }
+            let j = usize::from(buf[pos]);
+            pos += 1;
+            if j <= i {
+                break j;
+            }
+        };
+        // 11–12: c_i ← c_j; c_j ← (−1)^h[i+τ−256].
+        c.coeffs[i] = c.coeffs[j];
+        c.coeffs[j] = 1 - 2 * ((signs >> k) & 1) as i32;
     }
 }
 
@@ -206,6 +242,59 @@ mod tests {
         check_sample_in_ball::<MlDsa44>();
         check_sample_in_ball::<MlDsa65>();
         check_sample_in_ball::<MlDsa87>();
+    }
+
+    /// The constant-time and the public SampleInBall on `count` pseudorandom c̃ (a SHAKE128
+    /// stream): the number of c̃ on which both gave the same c, each also Algorithm 29's.
+    fn agreeing_sample_in_ball<P: ParameterSet>(
+        count: usize,
+        public: fn(&[u8], &mut Poly32),
+    ) -> usize {
+        let mut stream = Shake128::new();
+        stream.absorb(b"SampleInBall agreement");
+        stream.finalize();
+        let mut agree = 0;
+        for _ in 0..count {
+            let mut c_tilde = [0u8; 64];
+            let c_tilde = &mut c_tilde[..P::C_TILDE_SIZE];
+            stream.squeeze(c_tilde);
+            let (mut c, mut c_public) = (Poly::zero(), Poly::zero());
+            sample_in_ball::<P>(c_tilde, &mut c);
+            // Left over from the previous c̃: the public form must not depend on what it overwrites.
+            c_public.coeffs = [7; N];
+            public(c_tilde, &mut c_public);
+            let spec = spec_sample_in_ball(c_tilde, P::TAU);
+            agree += usize::from(c.coeffs == c_public.coeffs && c.coeffs == spec);
+        }
+        agree
+    }
+
+    #[test]
+    fn sample_in_ball_public_equals_constant_time() {
+        assert_eq!(
+            agreeing_sample_in_ball::<MlDsa44>(300, sample_in_ball_public::<MlDsa44>),
+            300
+        );
+        assert_eq!(
+            agreeing_sample_in_ball::<MlDsa65>(300, sample_in_ball_public::<MlDsa65>),
+            300
+        );
+        assert_eq!(
+            agreeing_sample_in_ball::<MlDsa87>(300, sample_in_ball_public::<MlDsa87>),
+            300
+        );
+    }
+
+    /// The agreement check fails on a planted fault: a public SampleInBall that loses one ±1.
+    #[test]
+    fn sample_in_ball_agreement_catches_a_fault() {
+        fn one_lost(c_tilde: &[u8], c: &mut Poly32) {
+            sample_in_ball_public::<MlDsa65>(c_tilde, c);
+            if let Some(x) = c.coeffs.iter_mut().find(|x| **x != 0) {
+                *x = 0;
+            }
+        }
+        assert_eq!(agreeing_sample_in_ball::<MlDsa65>(50, one_lost), 0);
     }
 
     /// Algorithm 31 with Algorithm 15 as written.

@@ -68,8 +68,9 @@ fn a_seed<P: ParameterSet>(e: usize) -> [u8; 2] {
 }
 
 /// FIPS 204, Algorithm 32 (ExpandA) into `a_hat`, four entries at a time (Algorithm 30,
-/// RejNTTPoly, through [`sample_uniform_x4`]); a last group of fewer than four goes one at a
-/// time (only ML-DSA-65's 30 entries leave one, of two). ρ is public.
+/// RejNTTPoly, through [`sample_uniform_x4`]); a last group of fewer than four (only
+/// ML-DSA-65's 30 entries leave one, of two) is padded to four where that pays, the padding
+/// lanes written to a spare polynomial, else goes one at a time. ρ is public.
 ///
 /// Always inlined: out of line, its frame adds a KiB to signing's peak stack, and the prepared
 /// verifying key that receives the matrix is copied once more.
@@ -79,11 +80,20 @@ pub(crate) fn expand_a<P: ParameterSet>(rho: &[u8; 32], a_hat: &mut P::Matrix) {
     in_fours(entries.zip((0..).map(a_seed::<P>)), |group| {
         sample_group(
             group,
-            false,
-            |b, out| {
-                // Full: `sample_group` pads nothing here.
-                let out = out.map(|a| a.expect("a full group"));
-                sample_uniform_x4(rho, b, out);
+            true,
+            |b, out| match out {
+                [Some(a0), Some(a1), Some(a2), Some(a3)] => {
+                    sample_uniform_x4(rho, b, [a0, a1, a2, a3]);
+                }
+                partial => {
+                    // At most two lanes are padding (`sample_group` pads two or three entries).
+                    let mut spare = [Poly32::ZERO; 2];
+                    let mut spare = spare.iter_mut();
+                    let out = partial.map(|a| {
+                        a.unwrap_or_else(|| spare.next().expect("at most two padding lanes"))
+                    });
+                    sample_uniform_x4(rho, b, out);
+                }
             },
             |b, a| rej_ntt_poly_into(rho, b, a),
         );

@@ -62,18 +62,18 @@ pub(crate) fn finish_key<P: ParameterSet>(sk: &mut SigningKey<P>, key: &[u8; 32]
     let mut t = Zeroizing::new(Poly::zero());
     let mut t1 = Poly::zero();
     let mut t0 = Zeroizing::new(Poly::zero());
-    let mut acc = Zeroizing::new(Poly::zero());
     // 3, 5: t̂[i] = Σⱼ Â[i, j] ∘ ŝ₁[j] (times R⁻¹), Â sampled four entries at a time and used
-    // as it comes, row by row.
+    // as it comes, row by row, accumulated in t itself (zero at the start of each row).
     for_each_a_entry::<P>(&rho, |i, j, a| {
-        acc.multiply_ntts_acc(a, &sk.s1_hat.as_ref()[j]);
+        if j == 0 {
+            *t = Poly::zero();
+        }
+        t.multiply_ntts_acc(a, &sk.s1_hat.as_ref()[j]);
         if j < P::L - 1 {
             return;
         }
-        acc.reduce();
+        t.reduce();
         // t[i] = NTT⁻¹(…) + s₂[i], canonical; s₂[i] read back from the encoding.
-        t.clone_from(&acc);
-        *acc = Poly::zero();
         t.inv_ntt();
         sk_decode_s2_row::<P>(sk.bytes.as_ref(), i, &mut t0);
         t.add_assign(&t0);

@@ -3,7 +3,7 @@
 use super::ParameterSet;
 use super::encode::{HintMask, hint_bit_unpack, unpack_z};
 use super::rounding::use_hint_poly;
-use super::sample::{sample_in_ball, w1_encode_poly};
+use super::sample::{sample_in_ball_public, w1_encode_poly};
 use crate::Error;
 use crate::hash::Shake256;
 use crate::lattice::{Poly, PolyVec, Q8380417};
@@ -47,9 +47,10 @@ pub(crate) fn verify_mu<P: ParameterSet>(
         }
         z.ntt();
     }
-    // 8: c ← SampleInBall(c̃); the NTT of −c, so that line 9 only accumulates products.
+    // 8: c ← SampleInBall(c̃); the NTT of −c, so that line 9 only accumulates products. c̃ is
+    // from the signature, public: the variable-time form is allowed.
     let mut neg_c_hat = Poly::zero();
-    sample_in_ball::<P>(c_tilde, &mut neg_c_hat);
+    sample_in_ball_public::<P>(c_tilde, &mut neg_c_hat);
     for c in neg_c_hat.coeffs.iter_mut() {
         *c = -*c;
     }
