@@ -149,13 +149,14 @@ pub(crate) fn sign_mu<P: ParameterSet>(
             w.canonicalize();
         }
         // 13, 15: w₁ ← HighBits(w); c̃ ← H(μ ‖ w1Encode(w₁), λ/4), one polynomial at a time.
+        // The encoding is wiped on return: a rejected iteration's w₁ is not public.
         let mut h = Shake256::new();
         h.absorb(mu);
+        let mut encoded = Zeroizing::new([0u8; 32 * 6]);
+        let encoded = &mut encoded[..32 * P::W1_BITS as usize];
         for w in w.as_ref() {
             (*tmp).clone_from(w);
             high_bits_poly::<P>(&mut tmp);
-            let mut encoded = [0u8; 32 * 6];
-            let encoded = &mut encoded[..32 * P::W1_BITS as usize];
             w1_encode_poly::<P>(&tmp, encoded);
             h.absorb(encoded);
         }
