@@ -1,4 +1,4 @@
-"""Runs the AVX-512 lattice kernels of a pqfips binary under Bochs, each beside its AVX2 twin.
+r"""Runs the AVX-512 lattice kernels of a pqfips binary under Bochs, each beside its AVX2 twin.
 
 The native tests check every AVX2 kernel against the portable backend on this CPU; no CI CPU has
 AVX-512, so the kernels of src/lattice/backend/avx512.rs run only here. Each is called in the
@@ -9,7 +9,7 @@ exactly where the kernel's output is a unique representative (the forward NTTs' 
 reduce, canonicalize), modulo q where it is only bounded (inverse NTT, products, mul_r).
 
 Inputs: random polynomials within each kernel's documented bounds, a quarter of them made of
-edge values (0, ±1, the bounds, ±(q ± 1)/2), plus the all-zero, all-maximum and all-minimum
+edge values (0, ±1, the bounds, ±q, ±(q − 1), the values around ±q/2), plus the all-zero, all-maximum and all-minimum
 polynomials. The kernels are read from the source: a kernel defined there that this script does
 not know, or whose symbol is not in the binary (renamed, inlined), fails the run. The kernels the
 module re-exports from the AVX2 backend are the AVX2 functions themselves (one symbol, which the
@@ -18,9 +18,17 @@ native tests run); the script checks that list too, so a new AVX-512 kernel cann
     cargo test --release --lib --no-run
     tests/emulated/run.sh target/release/deps/pqfips-HASH CASES lattice_kernels.py
 
-Proof that it fails: with a wrong constant planted in a scratch copy (`(1 << 9) - 1` for the
-rounding term of `reduce16_vec`, `ZETAS[2]` for `ZETAS[1]` in `inv_ntt32`'s last layer) it
-reports ntt16, inv_ntt16, reduce16 and inv_ntt32, and exits 1.
+Proof that it fails: in a scratch copy of the repository, plant two wrong constants in
+src/lattice/backend/avx512.rs, one that shows only on some inputs (the rounding term of
+`reduce16_vec`) and one that shows on almost all (`inv_ntt32`'s last twiddle), and build:
+
+    sed -i 's/_mm512_set1_epi16(1 << 9)/_mm512_set1_epi16((1 << 9) - 1)/;
+            s/mont_mul(scale, Q8380417::ZETAS\[1\])/mont_mul(scale, Q8380417::ZETAS[2])/' \
+        src/lattice/backend/avx512.rs
+    cargo test --release --lib --no-run
+
+This script on that binary reports ntt16, inv_ntt16, reduce16 (which use `reduce16_vec`) and
+inv_ntt32 as differing from their AVX2 twins, passes the other ten, and exits 1.
 """
 
 import os
@@ -184,8 +192,12 @@ def cached_inputs(rng, case):
     acc = poly(rng, case, -2 * KEM.q, 2 * KEM.q)
     a = poly(rng, case, 1 - KEM.q, KEM.q - 1, halves(KEM.q))
     b = poly(rng, case + 1, 1 - KEM.q, KEM.q - 1, halves(KEM.q))
-    cache = [x if j % 2 == 0 else x * KEM.gammas[j // 2] % KEM.q - KEM.q * rng.randrange(2)
-             for j, x in enumerate(b)]
+
+    def representative(x):
+        r = x % KEM.q
+        return r - KEM.q if r and rng.randrange(2) else r
+
+    cache = [x if j % 2 == 0 else representative(x * KEM.gammas[j // 2]) for j, x in enumerate(b)]
     return [acc, a, b, cache]
 
 
@@ -201,7 +213,9 @@ I16 = (-(1 << 15), (1 << 15) - 1)
 REDUCE32 = (-((1 << 31) - 1 - (1 << 22)), (1 << 31) - 1 - (1 << 22))
 KERNELS = {
     # name: (field, format, inputs, spec check)
-    "ntt16": (KEM, "h", inputs_of(KEM, (1 - Q16, Q16 - 1)), ntt_check(KEM)),
+    # The forward NTTs up to |c| = q: the portable code's bound (|c| grows by q per layer from
+    # q, 8q < 2^15 after 7 layers, 9q < 2^31 after 8) holds there too.
+    "ntt16": (KEM, "h", inputs_of(KEM, (-Q16, Q16)), ntt_check(KEM)),
     "inv_ntt16": (KEM, "h", inputs_of(KEM, (-(Q16 // 2), Q16 // 2)), inv_ntt_check(KEM)),
     "base_mul16": (KEM, "h", inputs_of(KEM, (-4 * Q16, 4 * Q16), (1 - Q16, Q16 - 1),
                                        (1 - Q16, Q16 - 1)), product_check(KEM)),
@@ -212,7 +226,7 @@ KERNELS = {
     "mul_r16": (KEM, "h", inputs_of(KEM, I16), map_check(KEM, lambda x: x * KEM.r, False)),
     "canonicalize16": (KEM, "h", inputs_of(KEM, (1 - Q16, Q16 - 1)),
                        map_check(KEM, lambda x: x % Q16, True)),
-    "ntt32": (DSA, "i", inputs_of(DSA, (1 - Q32, Q32 - 1)), ntt_check(DSA)),
+    "ntt32": (DSA, "i", inputs_of(DSA, (-Q32, Q32)), ntt_check(DSA)),
     "inv_ntt32": (DSA, "i", inputs_of(DSA, (-(Q32 // 2), Q32 // 2)), inv_ntt_check(DSA)),
     "pointwise32": (DSA, "i", inputs_of(DSA, (-6 * Q32, 6 * Q32), (1 - Q32, Q32 - 1),
                                         (1 - Q32, Q32 - 1)), product_check(DSA)),
