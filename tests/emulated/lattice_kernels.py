@@ -9,11 +9,12 @@ exactly where the kernel's output is a unique representative (the forward NTTs' 
 reduce, canonicalize), modulo q where it is only bounded (inverse NTT, products, mul_r).
 
 Inputs: random polynomials within each kernel's documented bounds, a quarter of them made of
-edge values (0, ±1, the bounds, ±q, ±(q − 1), the values around ±q/2), plus the all-zero, all-maximum and all-minimum
-polynomials. The kernels are read from the source: a kernel defined there that this script does
-not know, or whose symbol is not in the binary (renamed, inlined), fails the run. The kernels the
-module re-exports from the AVX2 backend are the AVX2 functions themselves (one symbol, which the
-native tests run); the script checks that list too, so a new AVX-512 kernel cannot slip in there.
+edge values (0, ±1, the bounds, ±q, ±(q − 1), the values around ±q/2), plus the all-zero,
+all-maximum and all-minimum polynomials. The kernels are read from the source: a kernel defined
+there that this script does not know, or whose symbol is not in the binary (renamed, inlined),
+fails the run. The kernels the module re-exports from the AVX2 backend are the AVX2 functions
+themselves (one symbol, which the native tests run); the script checks that list too, so a new
+AVX-512 kernel cannot slip in there.
 
     cargo test --release --lib --no-run
     tests/emulated/run.sh target/release/deps/pqfips-HASH CASES lattice_kernels.py
@@ -291,11 +292,11 @@ def main():
             total += 1
             if wrong:
                 failed.append(name)
-                print(f"FAIL: avx512::{name}, case {case}: {wrong}")
+                print(f"FAIL: avx512::{name}, case {case}: {wrong}", flush=True)
                 break
         else:
             print(f"avx512::{name}: {cases} calls equal to avx2::{name}, and to "
-                  f"FIPS {203 if field is KEM else 204}")
+                  f"FIPS {203 if field is KEM else 204}", flush=True)
     if failed:
         sys.exit(f"FAIL: emulated AVX-512 lattice kernels differ: {', '.join(failed)}")
     print(f"emulated AVX-512 lattice kernels: {len(KERNELS)} kernels, {total} calls each beside "
