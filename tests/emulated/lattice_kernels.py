@@ -4,9 +4,10 @@ The native tests check every AVX2 kernel against the portable backend on this CP
 AVX-512, so the kernels of src/lattice/backend/avx512.rs run only here. Each is called in the
 emulated machine of `simd_kernels.py` (through `sha2_kernels.Machine`, pointer arguments in rdi,
 rsi, rdx, rcx) on the same inputs as its AVX2 twin, and the two must leave identical bytes in
-every argument. Independently, each result is checked against FIPS 203 / FIPS 204 in Python:
-exactly where the kernel's output is a unique representative (the forward NTTs' centred output,
-reduce, canonicalize), modulo q where it is only bounded (inverse NTT, products, mul_r).
+every argument (and write none past them). Independently, each result is checked against
+FIPS 203 / FIPS 204 in Python: exactly where the kernel's output is a unique representative
+(the forward NTTs' centred output, reduce, canonicalize), modulo q where it is only bounded
+(inverse NTT, products, mul_r).
 
 Inputs: random polynomials within each kernel's documented bounds, a quarter of them made of
 edge values (0, ±1, the bounds, ±q, ±(q − 1), the values around ±q/2), plus the all-zero,
@@ -280,10 +281,14 @@ def main():
         for case in range(cases):
             args = inputs(rng, case)
             raw = [pack.pack(*a) for a in args]
-            got = machine.call_with(avx512, raw)
-            twin = machine.call_with(avx2, raw)
+            # Random bytes right after the arguments: a kernel must not write past them.
+            guard = rng.randbytes(512)
+            *got, guard512 = machine.call_with(avx512, raw + [guard])
+            *twin, guard2 = machine.call_with(avx2, raw + [guard])
             outputs = [list(pack.unpack(r)) for r in got]
-            if got != twin:
+            if guard512 != guard or guard2 != guard:
+                wrong = f"wrote past its arguments ({'AVX-512' if guard512 != guard else 'AVX2'})"
+            elif got != twin:
                 arg, j = next((i, j) for i, (u, v) in enumerate(zip(outputs, twin))
                               for j, x in enumerate(pack.unpack(v)) if u[j] != x)
                 wrong = f"argument {arg} differs from AVX2's, first at coefficient {j}"
