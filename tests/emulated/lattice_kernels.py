@@ -7,7 +7,10 @@ rsi, rdx, rcx) on the same inputs as its AVX2 twin, and the two must leave ident
 every argument (and write none past them). Independently, each result is checked against
 FIPS 203 / FIPS 204 in Python: exactly where the kernel's output is a unique representative
 (the forward NTTs' centred output, reduce, canonicalize), modulo q where it is only bounded
-(inverse NTT, products, mul_r).
+(inverse NTT, products, mul_r). And each AVX-512 kernel may write no more stack below its
+return address than its entry call in src/simd/lattice.rs zeroes after it (`wipe::spills`):
+the frames of the NTTs hold spilled lanes of secret polynomials, and the residue test that
+checks this natively (tests/residue/) cannot run AVX-512.
 
 Inputs: random polynomials within each kernel's documented bounds, a quarter of them made of
 edge values (0, ±1, the bounds, ±q, ±(q − 1), the values around ±q/2), plus the all-zero,
@@ -44,8 +47,10 @@ import simd_kernels
 import sha2_kernels
 
 N = 256
-SOURCE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "src", "lattice",
-                      "backend", "avx512.rs")
+SRC = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "src")
+SOURCE = os.path.join(SRC, "lattice", "backend", "avx512.rs")
+ENTRIES = os.path.join(SRC, "simd", "lattice.rs")
+SPAN = 8192  # bytes of stack below the return address watched for a kernel's frame
 # What avx512.rs takes from the AVX2 backend (sampling, compression, rounding: see its docs).
 REEXPORTED = {"compress16", "decompose", "decompress16", "high_bits", "low_bits", "make_hint",
               "norm_at_least", "power2round", "rej_uniform16", "rej_uniform32", "use_hint"}
@@ -247,6 +252,26 @@ def source_kernels():
     return defined, {name.strip() for name in used.split(",") if name.strip()}
 
 
+def wiped_bytes():
+    """Per AVX-512 kernel, the bytes of stack its entry call zeroes after it (`wipe::spills`)."""
+    text = open(ENTRIES).read()
+    wiped = {}
+    for entry in re.split(r"\n(?=/// )", text):
+        name = re.search(r"pub\(crate\) fn avx512_(\w+?)(?:<|\()", entry)
+        if name:
+            spills = re.search(r"wipe::spills::<(\d+)>", entry)
+            wiped[name.group(1)] = int(spills.group(1)) if spills else 0
+    return wiped
+
+
+def frame_depth(machine, function, raw):
+    """How far below its return address the kernel wrote the stack (its frame and calls)."""
+    machine.write(simd_kernels.STACK - SPAN, b"\xa5" * SPAN)
+    machine.call_with(function, raw)
+    stack = machine.read(simd_kernels.STACK - SPAN, SPAN - 8)
+    return SPAN - 8 - next((i for i, b in enumerate(stack) if b != 0xA5), SPAN - 8)
+
+
 def main():
     binary, cases = sys.argv[1], int(sys.argv[2])
     rng = random.Random(2026)
@@ -257,6 +282,10 @@ def main():
     if defined != set(KERNELS):
         problems.append(f"kernels in avx512.rs but not here: {sorted(defined - set(KERNELS))}; "
                         f"here but not in avx512.rs: {sorted(set(KERNELS) - defined)}")
+    wiped = wiped_bytes()
+    if set(KERNELS) - set(wiped):
+        problems.append(f"kernels without an avx512_ entry call in src/simd/lattice.rs: "
+                        f"{sorted(set(KERNELS) - set(wiped))}")
     if reexported != REEXPORTED:
         problems.append(f"avx512.rs re-exports {sorted(reexported)}, not {sorted(REEXPORTED)}")
     table = subprocess.run(["nm", "-C", "--defined-only", binary], capture_output=True, text=True,
@@ -300,10 +329,20 @@ def main():
                 print(f"FAIL: avx512::{name}, case {case}: {wrong}", flush=True)
                 break
         else:
+            # The frame holds spilled lanes of secret polynomials: the entry call must wipe all
+            # of it (tests/residue/ checks this natively, where AVX-512 cannot run).
+            depth = frame_depth(machine, avx512, raw)
+            if depth > wiped[name]:
+                failed.append(name)
+                print(f"FAIL: avx512::{name} writes {depth} bytes of stack, its entry call "
+                      f"wipes {wiped[name]}", flush=True)
+                continue
+            frame = (f"its frame, {depth} bytes, within the {wiped[name]} its entry call wipes"
+                     if depth else "no stack written")
             print(f"avx512::{name}: {cases} calls equal to avx2::{name}, and to "
-                  f"FIPS {203 if field is KEM else 204}", flush=True)
+                  f"FIPS {203 if field is KEM else 204}; {frame}", flush=True)
     if failed:
-        sys.exit(f"FAIL: emulated AVX-512 lattice kernels differ: {', '.join(failed)}")
+        sys.exit(f"FAIL: emulated AVX-512 lattice kernels: {', '.join(failed)} failed")
     print(f"emulated AVX-512 lattice kernels: {len(KERNELS)} kernels, {total} calls each beside "
           f"its AVX2 twin, equal to it and to FIPS 203/204")
 
