@@ -133,8 +133,8 @@ def poly(rng, case, lo, hi, edges=()):
     return [rng.randint(lo, hi) for _ in range(N)]
 
 
-def halves(q):
-    """The values around q/2, where a centred reduction changes sides."""
+def edges(q):
+    """±(q − 1), ±q, and the values around ±q/2, where a centred reduction changes sides."""
     return [s * (q // 2 + d) for s in (1, -1) for d in (-1, 0, 1)] + [q - 1, 1 - q, q, -q]
 
 
@@ -142,8 +142,8 @@ def congruent(field, got, want):
     return all((x - y) % field.q == 0 for x, y in zip(got, want))
 
 
-# Each kernel: its field, its arguments (name, coefficient format, generator), and the spec
-# check of its arguments afterwards (the inputs, the outputs) → a failure description or None.
+# The checks against FIPS 203/204: each takes a kernel's arguments before and after the call
+# and returns what is wrong, or None.
 def ntt_check(field):
     def check(inputs, outputs):
         [a], [out] = inputs, outputs
@@ -197,8 +197,8 @@ def cached_inputs(rng, case):
     """acc, a, b, and the cache of b as `base_mul_cache16` leaves it (any representative
     of b₂ᵢ₊₁·γᵢ with |c| < q in the odd coefficients)."""
     acc = poly(rng, case, -2 * KEM.q, 2 * KEM.q)
-    a = poly(rng, case, 1 - KEM.q, KEM.q - 1, halves(KEM.q))
-    b = poly(rng, case + 1, 1 - KEM.q, KEM.q - 1, halves(KEM.q))
+    a = poly(rng, case, 1 - KEM.q, KEM.q - 1, edges(KEM.q))
+    b = poly(rng, case + 1, 1 - KEM.q, KEM.q - 1, edges(KEM.q))
 
     def representative(x):
         r = x % KEM.q
@@ -211,7 +211,7 @@ def cached_inputs(rng, case):
 def inputs_of(field, *bounds):
     """Generators for arguments within `bounds` (each (lo, hi)), with the field's edges."""
     def gen(rng, case):
-        return [poly(rng, case + i, lo, hi, halves(field.q)) for i, (lo, hi) in enumerate(bounds)]
+        return [poly(rng, case + i, lo, hi, edges(field.q)) for i, (lo, hi) in enumerate(bounds)]
     return gen
 
 
@@ -219,7 +219,7 @@ Q16, Q32 = KEM.q, DSA.q
 I16 = (-(1 << 15), (1 << 15) - 1)
 REDUCE32 = (-((1 << 31) - 1 - (1 << 22)), (1 << 31) - 1 - (1 << 22))
 KERNELS = {
-    # name: (field, format, inputs, spec check)
+    # name: (field, coefficient format, generator of the arguments, check)
     # The forward NTTs up to |c| = q: the portable code's bound (|c| grows by q per layer from
     # q, 8q < 2^15 after 7 layers, 9q < 2^31 after 8) holds there too.
     "ntt16": (KEM, "h", inputs_of(KEM, (-Q16, Q16)), ntt_check(KEM)),
