@@ -123,12 +123,13 @@ KEM = Field(3329, 17, 7, 16)
 DSA = Field(8380417, 1753, 8, 32)
 
 
-def poly(rng, case, lo, hi, edges=()):
-    """Case 0 all zero, 1 all `hi`, 2 all `lo`; then one in four of edge values, else uniform."""
+def poly(rng, case, lo, hi, extra=()):
+    """Case 0 all zero, 1 all `hi`, 2 all `lo`; then one in four made of edge values (the
+    bounds, 0, ±1, the `extra` ones within the bounds), the rest uniform."""
     if case < 3:
         return [[0, hi, lo][case]] * N
     if case % 4 == 3:
-        values = sorted({lo, lo + 1, -1, 0, 1, hi - 1, hi, *(e for e in edges if lo <= e <= hi)})
+        values = sorted({lo, lo + 1, -1, 0, 1, hi - 1, hi, *(e for e in extra if lo <= e <= hi)})
         return [rng.choice(values) for _ in range(N)]
     return [rng.randint(lo, hi) for _ in range(N)]
 
