@@ -7,6 +7,8 @@
 #   tests/emulated/run.sh target/release/examples/keccak [CASES]
 #   tests/emulated/run.sh TEST-BINARY CASES sha2_kernels.py   (the multi-buffer SHA-2 kernels,
 #                                                              against FIPS 180-4 in Python)
+#   tests/emulated/run.sh TEST-BINARY CASES lattice_kernels.py (the AVX-512 lattice kernels, beside
+#                                                              their AVX2 twins and FIPS 203/204)
 set -euo pipefail
 dir=$(cd "$(dirname "$0")" && pwd)
 bin=$1

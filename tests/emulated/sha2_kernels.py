@@ -124,7 +124,7 @@ class Machine(simd_kernels.Machine):
         data.present, data.selector, data.base, data.limit, data.attr = True, 0x18, 0, 0xFFFFFFFF, 0xC093
         state.cs, state.ss, state.ds, state.es = code, data, data, data
         state.rip, state.rsp, state.rflags = function, STACK - 8, 0x202
-        for register, pointer in zip(["rdi", "rsi", "rdx"], pointers):
+        for register, pointer in zip(["rdi", "rsi", "rdx", "rcx"], pointers):
             setattr(state, register, pointer)
         session.cpu.set_state(state)
         outcome = {}
