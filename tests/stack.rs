@@ -12,7 +12,7 @@ mod operations;
 
 use std::hint::black_box;
 
-use common::on_every_path;
+use common::{on_every_backend, on_every_path};
 use operations::meter::peak_stack;
 
 #[test]
@@ -66,4 +66,30 @@ fn the_meter_measures_a_known_frame() {
             "{size}-byte frame measured as {used}"
         );
     }
+}
+
+/// A planted fault on one forced backend: a frame over its budget on the portable path only.
+/// The check fails, and its message names that backend.
+#[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "stack budgets are for release builds: cargo test --release"
+)]
+fn a_budget_exceeded_on_one_backend_is_reported_with_its_name() {
+    let result = std::panic::catch_unwind(|| {
+        on_every_backend(|backend| {
+            let used = if backend == pqfips::backend::Backend::Portable {
+                peak_stack(&frame_of::<20_000>)
+            } else {
+                peak_stack(&frame_of::<4_000>)
+            };
+            assert!(used <= 16 * 1024, "{used} > 16 KiB");
+        })
+    });
+    let payload = result.expect_err("the planted fault was not reported");
+    let message = payload
+        .downcast_ref::<String>()
+        .expect("a formatted message");
+    assert!(message.starts_with("on portable: "), "{message}");
+    assert!(message.contains("> 16 KiB"), "{message}");
 }
