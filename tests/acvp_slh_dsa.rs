@@ -7,14 +7,12 @@
 
 mod common;
 
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use common::{
-    FixedRng, bool_field, case_count, groups, hex_field, load, prehash_digest, str_field, tc_id,
-    tests,
+    FixedRng, bool_field, case_count, groups, hex_field, load, on_every_path, prehash_digest,
+    str_field, tc_id, tests,
 };
-use pqfips::backend::{self, Backend};
 use pqfips::slh_dsa::{
     ParameterSet, Signature, SigningKey, SlhDsaSha2_128f, SlhDsaSha2_128s, SlhDsaSha2_192f,
     SlhDsaSha2_192s, SlhDsaSha2_256f, SlhDsaSha2_256s, SlhDsaShake128f, SlhDsaShake128s,
@@ -198,66 +196,38 @@ fn run_all(file: &Value, f: impl Fn(&Value, &Value) + Sync) -> usize {
     run.into_inner()
 }
 
-/// Runs `f` on every path the SHA2 sets' hashing can take on this CPU: each backend forced in
-/// turn, and the SIMD ones with and without the SHA extensions (whose two-lane kernels
-/// otherwise take over from AVX2's). The forcing is global to the process: a lock keeps the
-/// tests apart. Returns the paths run.
-fn on_every_path(mut f: impl FnMut()) -> Vec<(Backend, bool)> {
-    static LOCK: Mutex<()> = Mutex::new(());
-    // A test that failed while holding the lock leaves nothing to repair: each run forces its
-    // own path.
-    let _guard = LOCK.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    let mut paths = Vec::new();
-    for b in backend::available() {
-        for sha in [true, false] {
-            let has_sha = backend::force_sha_ni(sha) && b != Backend::Portable;
-            if sha && !has_sha || b == Backend::Portable && paths.contains(&(b, false)) {
-                continue;
-            }
-            backend::force(Some(b));
-            f();
-            paths.push((b, sha && has_sha));
-        }
-    }
-    backend::force(None);
-    backend::force_sha_ni(true);
-    println!("paths run (backend, SHA extensions): {paths:?}");
-    assert!(paths.len() >= backend::available().count());
-    paths
-}
-
 #[test]
 fn key_gen_all_120_cases() {
     let file = load("SLH-DSA-keyGen-FIPS205", "internalProjection.json.gz");
-    on_every_path(|| {
+    on_every_path(|path| {
         let run = run_all(&file, |g, t| {
             for_set!(str_field(g, "parameterSet"), keygen(t))
         });
-        assert_eq!(run, case_count(&file));
-        assert_eq!(run, 120);
+        assert_eq!(run, case_count(&file), "{path}");
+        assert_eq!(run, 120, "{path}");
     });
 }
 
 #[test]
 fn sig_gen_all_624_cases() {
     let file = load("SLH-DSA-sigGen-FIPS205", "internalProjection.json.gz");
-    on_every_path(|| {
+    on_every_path(|path| {
         let run = run_all(&file, |g, t| {
             for_set!(str_field(g, "parameterSet"), sig_gen(g, t))
         });
-        assert_eq!(run, case_count(&file));
-        assert_eq!(run, 624);
+        assert_eq!(run, case_count(&file), "{path}");
+        assert_eq!(run, 624, "{path}");
     });
 }
 
 #[test]
 fn sig_ver_all_504_cases() {
     let file = load("SLH-DSA-sigVer-FIPS205", "internalProjection.json.gz");
-    on_every_path(|| {
+    on_every_path(|path| {
         let run = run_all(&file, |g, t| {
             for_set!(str_field(g, "parameterSet"), sig_ver(g, t))
         });
-        assert_eq!(run, case_count(&file));
-        assert_eq!(run, 504);
+        assert_eq!(run, case_count(&file), "{path}");
+        assert_eq!(run, 504, "{path}");
     });
 }

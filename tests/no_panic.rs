@@ -4,11 +4,12 @@
 //!
 //! Each algorithm lists its entry points in a function ([`ml_kem`], [`ml_dsa`], [`slh_dsa`],
 //! [`xwing`], [`tls_group`]; one [`EntryPoint`] per decoder or byte-taking operation), called
-//! for each set below.
+//! for each set below, on every backend the CPU has, each forced in turn (and SLH-DSA's SHA2
+//! sets also with the SHA extensions off): a failure names the backend.
 
 mod common;
 
-use common::TestRng;
+use common::{TestRng, on_every_backend, on_every_path_of};
 use pqfips::ml_dsa::{self, Signature, SigningKey, VerifyingKey};
 use pqfips::ml_kem::{self, Ciphertext, DecapsulationKey, EncapsulationKey};
 use pqfips::{Error, Input, PreHash, slh_dsa};
@@ -31,8 +32,13 @@ struct EntryPoint<'a> {
 
 /// Runs `entry` on every length 0..=2·size with random contents, and on its valid input: wrong
 /// lengths must be `Error::InvalidLength` naming the input and both lengths.
+///
+/// The wrong lengths are prefixes of one random buffer: drawing fresh bytes for each would cost
+/// time quadratic in the size (seconds for SLH-DSA's 50 KB signatures, on every backend), and
+/// they are rejected before their contents are read. Each right-size input is drawn afresh.
 fn feed(entry: &EntryPoint, rng: &mut TestRng) {
     let mut buf = vec![0u8; 2 * entry.size + 1];
+    rng.fill(&mut buf);
     for len in 0..=2 * entry.size {
         let tries = if len == entry.size {
             RIGHT_SIZE_INPUTS
@@ -40,7 +46,9 @@ fn feed(entry: &EntryPoint, rng: &mut TestRng) {
             1
         };
         for _ in 0..tries {
-            rng.fill(&mut buf[..len]);
+            if len == entry.size {
+                rng.fill(&mut buf[..len]);
+            }
             let result = (entry.call)(&buf[..len]);
             if len != entry.size {
                 let expected = Error::InvalidLength {
@@ -234,16 +242,32 @@ fn ml_dsa<P: ml_dsa::ParameterSet>() {
 
 /// The SLH-DSA entry points. Signs once, with a valid key: an "s" set signs in up to a second
 /// and a half, too slow to sign with each random key (whose PK.root does not belong to its
-/// seeds, so that its signatures would not verify anyway).
+/// seeds, so that its signatures would not verify anyway). The key and the signatures to
+/// compare with are made once; the entry points are fed on every path.
 fn slh_dsa<P: slh_dsa::ParameterSet>() {
     let mut rng = TestRng::new(14);
     let sk = slh_dsa::SigningKey::<P>::generate(&mut rng);
+    let sig = sk.sign(&mut rng, b"msg", b"ctx").unwrap();
+    let det_sig = sk.sign_deterministic(b"m", b"").unwrap();
+    // M′ = toByte(0, 1) ‖ toByte(|ctx|, 1) ‖ ctx ‖ M, what the pure signature signs internally.
+    let m_prime = [&[0, 3][..], b"ctx", b"msg"].concat();
+    on_every_path_of(P::NAME, |_| {
+        slh_dsa_entry_points(&sk, &sig, &det_sig, &m_prime, &mut rng)
+    });
+}
+
+/// Feeds SLH-DSA's entry points, `sk` being the valid key, `sig` its signature on "msg" in the
+/// context "ctx" and `det_sig` its deterministic one on "m".
+fn slh_dsa_entry_points<P: slh_dsa::ParameterSet>(
+    sk: &slh_dsa::SigningKey<P>,
+    sig: &slh_dsa::Signature<P>,
+    det_sig: &slh_dsa::Signature<P>,
+    m_prime: &[u8],
+    rng: &mut TestRng,
+) {
     let vk = sk.verifying_key();
     let vk_bytes = vk.to_bytes();
     let sk_bytes = sk.to_bytes();
-    let sig = sk.sign(&mut rng, b"msg", b"ctx").unwrap();
-    // M′ = toByte(0, 1) ‖ toByte(|ctx|, 1) ‖ ctx ‖ M, what the pure signature signs internally.
-    let m_prime = [&[0, 3][..], b"ctx", b"msg"].concat();
     let entry_points = [
         EntryPoint {
             name: "VerifyingKey::from_bytes",
@@ -265,7 +289,7 @@ fn slh_dsa<P: slh_dsa::ParameterSet>() {
             call: Box::new(|bytes| {
                 let other = slh_dsa::VerifyingKey::<P>::try_from(bytes)?;
                 // Only the signer's own key accepts its signature.
-                assert_eq!(other.verify(b"msg", b"ctx", &sig).is_ok(), other == *vk);
+                assert_eq!(other.verify(b"msg", b"ctx", sig).is_ok(), other == *vk);
                 Ok(())
             }),
         },
@@ -295,9 +319,9 @@ fn slh_dsa<P: slh_dsa::ParameterSet>() {
                 // The one input whose PK.root belongs to its seeds: the imported key is the
                 // signer's, and signs as it does.
                 if bytes == sk_bytes.as_ref() {
-                    assert!(imported == sk);
+                    assert!(imported == *sk);
                     let det = imported.sign_deterministic(b"m", b"").unwrap();
-                    assert!(det == sk.sign_deterministic(b"m", b"").unwrap());
+                    assert!(det == *det_sig);
                     vk.verify(b"m", b"", &det).unwrap();
                 }
                 Ok(())
@@ -313,7 +337,7 @@ fn slh_dsa<P: slh_dsa::ParameterSet>() {
                 assert_eq!(other.as_ref(), bytes);
                 // Only the signature made on this message verifies.
                 let result = vk.verify(b"msg", b"ctx", &other);
-                assert_eq!(result.is_ok(), other == sig);
+                assert_eq!(result.is_ok(), other == *sig);
                 result
             }),
         },
@@ -326,7 +350,7 @@ fn slh_dsa<P: slh_dsa::ParameterSet>() {
                 let sig = slh_dsa::Signature::<P>::from_bytes(bytes)?;
                 // Algorithm 20 on M′ says what the pure verification says; a pure signature is
                 // never a pre-hash one (M′ starts with 0, not 1).
-                let result = slh_dsa::hazmat::verify_internal(vk, &m_prime, &sig);
+                let result = slh_dsa::hazmat::verify_internal(vk, m_prime, &sig);
                 assert_eq!(result, vk.verify(b"msg", b"ctx", &sig));
                 assert_eq!(
                     vk.verify_prehash(PreHash::Sha2_256, b"msg", b"ctx", &sig),
@@ -337,7 +361,7 @@ fn slh_dsa<P: slh_dsa::ParameterSet>() {
         },
     ];
     for entry in &entry_points {
-        feed(entry, &mut rng);
+        feed(entry, rng);
     }
 }
 
@@ -345,32 +369,32 @@ for_each_slh_dsa_set!(slh_dsa);
 
 #[test]
 fn ml_kem_512() {
-    ml_kem::<ml_kem::MlKem512>();
+    on_every_backend(|_| ml_kem::<ml_kem::MlKem512>());
 }
 
 #[test]
 fn ml_kem_768() {
-    ml_kem::<ml_kem::MlKem768>();
+    on_every_backend(|_| ml_kem::<ml_kem::MlKem768>());
 }
 
 #[test]
 fn ml_kem_1024() {
-    ml_kem::<ml_kem::MlKem1024>();
+    on_every_backend(|_| ml_kem::<ml_kem::MlKem1024>());
 }
 
 #[test]
 fn ml_dsa_44() {
-    ml_dsa::<ml_dsa::MlDsa44>();
+    on_every_backend(|_| ml_dsa::<ml_dsa::MlDsa44>());
 }
 
 #[test]
 fn ml_dsa_65() {
-    ml_dsa::<ml_dsa::MlDsa65>();
+    on_every_backend(|_| ml_dsa::<ml_dsa::MlDsa65>());
 }
 
 #[test]
 fn ml_dsa_87() {
-    ml_dsa::<ml_dsa::MlDsa87>();
+    on_every_backend(|_| ml_dsa::<ml_dsa::MlDsa87>());
 }
 
 /// The key-format decoders (feature `pkcs8`), PKCS#8 and SubjectPublicKeyInfo, DER and PEM,
@@ -659,48 +683,50 @@ mod key_formats {
 
     #[test]
     fn ml_kem_512() {
-        ml_kem::<ml_kem::MlKem512>();
+        on_every_backend(|_| ml_kem::<ml_kem::MlKem512>());
     }
 
     #[test]
     fn ml_kem_768() {
-        ml_kem::<ml_kem::MlKem768>();
+        on_every_backend(|_| ml_kem::<ml_kem::MlKem768>());
     }
 
     #[test]
     fn ml_kem_1024() {
-        ml_kem::<ml_kem::MlKem1024>();
+        on_every_backend(|_| ml_kem::<ml_kem::MlKem1024>());
     }
 
     #[test]
     fn ml_dsa_44() {
-        ml_dsa::<ml_dsa::MlDsa44>();
+        on_every_backend(|_| ml_dsa::<ml_dsa::MlDsa44>());
     }
 
     #[test]
     fn ml_dsa_65() {
-        ml_dsa::<ml_dsa::MlDsa65>();
+        on_every_backend(|_| ml_dsa::<ml_dsa::MlDsa65>());
     }
 
     #[test]
     fn ml_dsa_87() {
-        ml_dsa::<ml_dsa::MlDsa87>();
+        on_every_backend(|_| ml_dsa::<ml_dsa::MlDsa87>());
     }
 
     #[test]
     fn slh_dsa_every_set() {
-        slh_dsa::<slh_dsa::SlhDsaSha2_128s>();
-        slh_dsa::<slh_dsa::SlhDsaSha2_128f>();
-        slh_dsa::<slh_dsa::SlhDsaSha2_192s>();
-        slh_dsa::<slh_dsa::SlhDsaSha2_192f>();
-        slh_dsa::<slh_dsa::SlhDsaSha2_256s>();
-        slh_dsa::<slh_dsa::SlhDsaSha2_256f>();
-        slh_dsa::<slh_dsa::SlhDsaShake128s>();
-        slh_dsa::<slh_dsa::SlhDsaShake128f>();
-        slh_dsa::<slh_dsa::SlhDsaShake192s>();
-        slh_dsa::<slh_dsa::SlhDsaShake192f>();
-        slh_dsa::<slh_dsa::SlhDsaShake256s>();
-        slh_dsa::<slh_dsa::SlhDsaShake256f>();
+        on_every_backend(|_| {
+            slh_dsa::<slh_dsa::SlhDsaSha2_128s>();
+            slh_dsa::<slh_dsa::SlhDsaSha2_128f>();
+            slh_dsa::<slh_dsa::SlhDsaSha2_192s>();
+            slh_dsa::<slh_dsa::SlhDsaSha2_192f>();
+            slh_dsa::<slh_dsa::SlhDsaSha2_256s>();
+            slh_dsa::<slh_dsa::SlhDsaSha2_256f>();
+            slh_dsa::<slh_dsa::SlhDsaShake128s>();
+            slh_dsa::<slh_dsa::SlhDsaShake128f>();
+            slh_dsa::<slh_dsa::SlhDsaShake192s>();
+            slh_dsa::<slh_dsa::SlhDsaShake192f>();
+            slh_dsa::<slh_dsa::SlhDsaShake256s>();
+            slh_dsa::<slh_dsa::SlhDsaShake256f>();
+        });
     }
 }
 /// X-Wing's decoders: the encapsulation key (§7.2 check on pk_M) and the ciphertext.
@@ -784,20 +810,20 @@ fn tls_group<G: pqfips::hybrid::tls::Group>() {
 
 #[test]
 fn xwing_decoders() {
-    xwing();
+    on_every_backend(|_| xwing());
 }
 
 #[test]
 fn x25519mlkem768() {
-    tls_group::<pqfips::hybrid::tls::X25519MlKem768>();
+    on_every_backend(|_| tls_group::<pqfips::hybrid::tls::X25519MlKem768>());
 }
 
 #[test]
 fn secp256r1mlkem768() {
-    tls_group::<pqfips::hybrid::tls::SecP256r1MlKem768>();
+    on_every_backend(|_| tls_group::<pqfips::hybrid::tls::SecP256r1MlKem768>());
 }
 
 #[test]
 fn secp384r1mlkem1024() {
-    tls_group::<pqfips::hybrid::tls::SecP384r1MlKem1024>();
+    on_every_backend(|_| tls_group::<pqfips::hybrid::tls::SecP384r1MlKem1024>());
 }

@@ -2,14 +2,13 @@
 #![allow(dead_code)] // each test binary uses its own subset
 
 use std::io::Read;
-use std::path::Path;
 
 use rand_core::{Infallible, TryCryptoRng, TryRng};
 use serde_json::Value;
 
 /// Reads `kat/<folder>/<file>` (gzip-compressed JSON, as NIST ships it).
 pub fn load(folder: &str, file: &str) -> Value {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("kat")
         .join(folder)
         .join(file);
@@ -249,21 +248,104 @@ macro_rules! for_each_slh_dsa_set {
     };
 }
 
+/// One way the operations can run on this CPU: a backend forced, and whether the SHA-2 kernels
+/// may use the SHA extensions (SHA-NI; they only matter to SLH-DSA's SHA2 sets, and never on the
+/// portable backend).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Path {
+    pub backend: pqfips::backend::Backend,
+    pub sha_ni: bool,
+    /// Whether the CPU has the SHA extensions at all.
+    cpu_has_sha: bool,
+}
+
+impl Path {
+    /// A path that differs from one of [`on_every_backend`]'s only in the SHA-2 kernels: a SIMD
+    /// backend with the SHA extensions switched off on a CPU that has them.
+    pub fn sha2_only(self) -> bool {
+        self.backend != pqfips::backend::Backend::Portable && !self.sha_ni && self.cpu_has_sha
+    }
+}
+
+impl std::fmt::Display for Path {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let sha = match (self.backend, self.sha_ni) {
+            (pqfips::backend::Backend::Portable, _) => "",
+            (_, true) => " with SHA-NI",
+            (_, false) => " without SHA-NI",
+        };
+        write!(f, "{}{sha}", self.backend)
+    }
+}
+
 /// Runs `f` on every backend this CPU has (`pqfips::backend::available()`), each forced in
-/// turn, then lifts the limit; returns how many ran. The forced backend is global to the
-/// process and tests run in parallel threads: a lock keeps two such runs apart.
+/// turn with the SHA extensions as the CPU has them, then lifts the limit; returns how many ran.
+/// A failure names the backend.
 pub fn on_every_backend(mut f: impl FnMut(pqfips::backend::Backend)) -> usize {
+    run_paths(false, |path| f(path.backend)).len()
+}
+
+/// Runs `f` on every path SLH-DSA's SHA2 sets can take on this CPU: each backend forced in turn,
+/// and the SIMD ones with and without the SHA extensions (whose two-lane kernels otherwise take
+/// over from the vector ones). Returns the paths run; a failure names the path.
+pub fn on_every_path(f: impl FnMut(Path)) -> Vec<Path> {
+    let paths = run_paths(true, f);
+    println!("paths run: {paths:?}");
+    assert!(paths.len() >= pqfips::backend::available().count());
+    paths
+}
+
+/// [`on_every_path`] for a parameter set whose name has "SHA2" in it, [`on_every_backend`]
+/// (with the paths) for the others: the SHA extensions change nothing else.
+pub fn on_every_path_of(set: &str, f: impl FnMut(Path)) -> Vec<Path> {
+    if set.contains("SHA2") {
+        on_every_path(f)
+    } else {
+        run_paths(false, f)
+    }
+}
+
+/// Forces each path in turn (with the SHA extensions off too if `sha_off`), runs `f`, and lifts
+/// the limits, also when `f` panics, whose message it repeats with the path's name. The forcing
+/// is global to the process and tests run in parallel threads: a lock keeps two such runs
+/// apart.
+fn run_paths(sha_off: bool, mut f: impl FnMut(Path)) -> Vec<Path> {
+    use pqfips::backend::{self, Backend};
     static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
     // A test that failed while holding the lock leaves nothing to repair: each run forces its
-    // own backend.
+    // own path.
     let _guard = LOCK.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    let mut ran = 0;
-    for backend in pqfips::backend::available() {
-        pqfips::backend::force(Some(backend));
-        assert_eq!(pqfips::backend::active(), backend);
-        f(backend);
-        ran += 1;
+    let has_sha = backend::force_sha_ni(true);
+    let mut paths = Vec::new();
+    for b in backend::available() {
+        let simd = b != Backend::Portable;
+        let shas: &[bool] = match (simd && has_sha, sha_off) {
+            (true, true) => &[true, false],
+            (true, false) => &[true],
+            (false, _) => &[false],
+        };
+        for &sha_ni in shas {
+            let path = Path {
+                backend: b,
+                sha_ni,
+                cpu_has_sha: has_sha,
+            };
+            backend::force_sha_ni(sha_ni);
+            backend::force(Some(b));
+            assert_eq!(backend::active(), b);
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(path)));
+            backend::force(None);
+            backend::force_sha_ni(true);
+            if let Err(payload) = result {
+                let message = payload
+                    .downcast_ref::<String>()
+                    .map(String::as_str)
+                    .or_else(|| payload.downcast_ref::<&str>().copied())
+                    .unwrap_or("(no message)");
+                panic!("on {path}: {message}");
+            }
+            paths.push(path);
+        }
     }
-    pqfips::backend::force(None);
-    ran
+    paths
 }
