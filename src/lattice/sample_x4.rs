@@ -54,10 +54,11 @@ fn sample_uniform_upto4_at<F: Field>(
 /// FIPS 203 Algorithm 7 (SampleNTT) and FIPS 204 Algorithm 30 (RejNTTPoly) of four matrix
 /// entries at once: `out[k]` becomes [`super::sample_uniform`]`(rho, b[k][0], b[k][1])`.
 ///
-/// The four SHAKE128 streams are squeezed together, one block at a time, until every polynomial
-/// is full; a stream that is done early is squeezed along with the others and the surplus is
-/// not read. Blocks are multiples of 3 bytes, so block by block reads the same 3-byte groups as
-/// the one-stream sampler. The seed is public: the rejections branch.
+/// The four SHAKE128 streams are squeezed together, up to [`BUF_BLOCKS`] blocks at a time,
+/// each stream's run through the rejection kernel in one call, until every polynomial is full;
+/// a stream that is done early is squeezed along with the others and the surplus is not read.
+/// Blocks are multiples of 3 bytes, so this reads the same 3-byte groups as the one-stream
+/// sampler. The seed is public: the rejections branch.
 pub(crate) fn sample_uniform_x4<F: Field>(rho: &[u8; 32], b: [[u8; 2]; 4], out: [&mut Poly<F>; 4])
 where
     Active: Backend<F>,
@@ -66,17 +67,40 @@ where
     xof.absorb_all(rho);
     xof.absorb(b.each_ref().map(|b| b.as_slice()));
     let mut reader = xof.finalize();
-    let mut blocks = [[0u8; Shake128x4::RATE]; 4];
+    let mut bufs = [[0u8; BUF_BLOCKS * Shake128x4::RATE]; 4];
     let mut filled = [0; 4];
     let mut out = out;
-    while filled.iter().any(|&n| n < N) {
-        reader.squeeze(blocks.each_mut().map(|block| block.as_mut_slice()));
-        for ((poly, n), block) in out.iter_mut().zip(&mut filled).zip(&blocks) {
+    loop {
+        let short = filled.iter().map(|&n| N - n).max().unwrap_or(0);
+        if short == 0 {
+            return;
+        }
+        let len = blocks_at_least::<F>(short).min(BUF_BLOCKS) * Shake128x4::RATE;
+        reader.squeeze(bufs.each_mut().map(|buf| &mut buf[..len]));
+        for ((poly, n), buf) in out.iter_mut().zip(&mut filled).zip(&bufs) {
             if *n < N {
-                *n += <Active as Backend<F>>::rej_uniform(Active, block, &mut poly.coeffs[*n..]);
+                *n += <Active as Backend<F>>::rej_uniform(
+                    Active,
+                    &buf[..len],
+                    &mut poly.coeffs[*n..],
+                );
             }
         }
     }
+}
+
+/// Blocks of each stream squeezed at once by [`sample_uniform_x4`]: two are most of ML-KEM's
+/// three and cut ML-DSA's five calls of the kernel per polynomial to three, where the bigger
+/// buffers of three or five blocks would take the stack of ML-KEM-768 and ML-DSA-44 past their
+/// budgets.
+const BUF_BLOCKS: usize = 2;
+
+/// The blocks that `short` more coefficients take at the least, with no candidate rejected:
+/// squeezing that many at once for the stream that lacks the most squeezes no block that
+/// squeezing one at a time would not.
+fn blocks_at_least<F: Field>(short: usize) -> usize {
+    let per_group = (24 / F::UNIFORM_BITS) as usize;
+    (short.div_ceil(per_group) * 3).div_ceil(Shake128x4::RATE)
 }
 
 #[cfg(test)]
@@ -131,6 +155,21 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    /// A block is 56 groups of 3 bytes: 112 candidates for q = 3329, 56 for q = 8380417.
+    #[test]
+    fn blocks_at_least_counts_whole_blocks_of_candidates() {
+        for (short, blocks) in [(1, 1), (112, 1), (113, 2), (224, 2), (225, 3), (256, 3)] {
+            assert_eq!(blocks_at_least::<Q3329>(short), blocks, "q = 3329, {short}");
+        }
+        for (short, blocks) in [(1, 1), (56, 1), (57, 2), (224, 4), (225, 5), (256, 5)] {
+            assert_eq!(
+                blocks_at_least::<Q8380417>(short),
+                blocks,
+                "q = 8380417, {short}"
+            );
         }
     }
 

@@ -12,7 +12,9 @@
 use core::arch::x86_64::*;
 use safe_unaligned_simd::x86_64 as mem;
 
-use super::layout::{compact16, compact32, gamma_lanes, gather16, gather32, lane_zetas};
+use super::layout::{
+    bit_counts, compact16, compact32, gamma_lanes, gather16, gather32, lane_zetas,
+};
 use super::{Backend, BaseMulCache, Portable, Rounding};
 use crate::lattice::{Field, N, Q3329, Q8380417};
 use crate::simd::{self, lattice as entry};
@@ -136,6 +138,7 @@ const INV_ZETA16_QINV: [[[i16; 16]; 8]; 3] = gather16(INV_LANES16, Q3329::ZETAS,
 const GAMMA16: [i16; N] = gamma_lanes(Q3329::ZETAS, 1);
 const GAMMA16_QINV: [i16; N] = gamma_lanes(Q3329::ZETAS, Q3329::QINV);
 const COMPACT16: [[u8; 16]; 256] = compact16();
+const ACCEPTED: [u8; 256] = bit_counts();
 
 #[target_feature(enable = "avx2")]
 fn load16(a: &[i16; N]) -> [__m256i; 16] {
@@ -492,23 +495,26 @@ pub(crate) fn decompress16(d: u32, a: &mut [i16; N]) {
     map16(a, |v| _mm256_mulhrs_epi16(_mm256_sll_epi16(v, count), q));
 }
 
-/// `Portable::rej_uniform` for q = 3329, 16 candidates (24 bytes) per step while 16 outputs
-/// fit, then the portable code for the rest. The bytes are public: the table lookups by the
-/// accept mask and the data-dependent stores are allowed here.
+/// `Portable::rej_uniform` for q = 3329: 16 candidates (24 bytes) per step while 24 bytes are
+/// left, then the portable code for the last 0 to 7 groups. A block of SHAKE128 (168 bytes) and
+/// the callers' buffers of whole blocks are whole steps. The bytes are public: the table lookups
+/// by the accept mask and the data-dependent stores are allowed here.
 #[target_feature(enable = "avx2")]
 pub(crate) fn rej_uniform16(bytes: &[u8], out: &mut [i16]) -> usize {
+    // Groups 0–3 from the first 16 bytes, groups 4–7 from bytes 8..24: two loads within the
+    // step's 24 bytes, so that the last step of a buffer reads nothing past it.
     let spread = _mm256_setr_epi8(
         0, 1, 1, 2, 3, 4, 4, 5, 6, 7, 7, 8, 9, 10, 10, 11, //
-        0, 1, 1, 2, 3, 4, 4, 5, 6, 7, 7, 8, 9, 10, 10, 11,
+        4, 5, 5, 6, 7, 8, 8, 9, 10, 11, 11, 12, 13, 14, 14, 15,
     );
     let low12 = _mm256_set1_epi16(0xfff);
     let q = _mm256_set1_epi16(Q16);
     let mut n = 0;
     let mut pos = 0;
-    while out.len() - n >= 16 {
+    while n < out.len() {
         let (Some(lo), Some(hi)) = (
             bytes.get(pos..).and_then(<[u8]>::first_chunk::<16>),
-            bytes.get(pos + 12..).and_then(<[u8]>::first_chunk::<16>),
+            bytes.get(pos + 8..).and_then(<[u8]>::first_chunk::<16>),
         ) else {
             break;
         };
@@ -522,10 +528,19 @@ pub(crate) fn rej_uniform16(bytes: &[u8], out: &mut [i16]) -> usize {
             (_mm256_extracti128_si256(v, 1), (bits >> 16) & 0xff),
         ] {
             let packed = _mm_shuffle_epi8(half, mem::_mm_loadu_si128(&COMPACT16[m as usize]));
+            let accepted = usize::from(ACCEPTED[m as usize]);
             if let Some(dst) = out[n..].first_chunk_mut::<8>() {
                 mem::_mm_storeu_si128(dst, packed);
+                n += accepted;
+            } else {
+                // The last few coefficients: the first ones accepted, in order, as the
+                // portable loop takes them.
+                let mut last = [0i16; 8];
+                mem::_mm_storeu_si128(&mut last, packed);
+                let take = accepted.min(out.len() - n);
+                out[n..n + take].copy_from_slice(&last[..take]);
+                n += take;
             }
-            n += m.count_ones() as usize;
         }
         pos += 24;
     }
@@ -800,22 +815,23 @@ pub(crate) fn canonicalize32(a: &mut [i32; N]) {
     });
 }
 
-/// `Portable::rej_uniform` for q = 8380417: 8 candidates (24 bytes) per step while 8 outputs
-/// fit. The bytes are public (see [`rej_uniform16`]).
+/// `Portable::rej_uniform` for q = 8380417: 8 candidates (24 bytes) per step while 24 bytes
+/// are left, as [`rej_uniform16`]. The bytes are public (see there).
 #[target_feature(enable = "avx2")]
 pub(crate) fn rej_uniform32(bytes: &[u8], out: &mut [i32]) -> usize {
+    // Groups 0–3 from the first 16 bytes, groups 4–7 from bytes 8..24 (see `rej_uniform16`).
     let spread = _mm256_setr_epi8(
         0, 1, 2, -1, 3, 4, 5, -1, 6, 7, 8, -1, 9, 10, 11, -1, //
-        0, 1, 2, -1, 3, 4, 5, -1, 6, 7, 8, -1, 9, 10, 11, -1,
+        4, 5, 6, -1, 7, 8, 9, -1, 10, 11, 12, -1, 13, 14, 15, -1,
     );
     let low23 = _mm256_set1_epi32((1 << 23) - 1);
     let q = _mm256_set1_epi32(Q32);
     let mut n = 0;
     let mut pos = 0;
-    while out.len() - n >= 8 {
+    while n < out.len() {
         let (Some(lo), Some(hi)) = (
             bytes.get(pos..).and_then(<[u8]>::first_chunk::<16>),
-            bytes.get(pos + 12..).and_then(<[u8]>::first_chunk::<16>),
+            bytes.get(pos + 8..).and_then(<[u8]>::first_chunk::<16>),
         ) else {
             break;
         };
@@ -824,10 +840,19 @@ pub(crate) fn rej_uniform32(bytes: &[u8], out: &mut [i32]) -> usize {
         let good = _mm256_cmpgt_epi32(q, v);
         let m = _mm256_movemask_ps(_mm256_castsi256_ps(good)) as usize;
         let idx = _mm256_cvtepu8_epi32(mem::_mm_loadu_si64(&COMPACT32[m]));
+        let packed = _mm256_permutevar8x32_epi32(v, idx);
+        let accepted = usize::from(ACCEPTED[m as usize]);
         if let Some(dst) = out[n..].first_chunk_mut::<8>() {
-            mem::_mm256_storeu_si256(dst, _mm256_permutevar8x32_epi32(v, idx));
+            mem::_mm256_storeu_si256(dst, packed);
+            n += accepted;
+        } else {
+            // The last few coefficients, as in `rej_uniform16`.
+            let mut last = [0i32; 8];
+            mem::_mm256_storeu_si256(&mut last, packed);
+            let take = accepted.min(out.len() - n);
+            out[n..n + take].copy_from_slice(&last[..take]);
+            n += take;
         }
-        n += m.count_ones() as usize;
         pos += 24;
     }
     n + Backend::<Q8380417>::rej_uniform(

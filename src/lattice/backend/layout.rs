@@ -153,6 +153,18 @@ pub(super) const fn compact16() -> [[u8; 16]; 256] {
     out
 }
 
+/// The number of bits set in each 8-bit mask: the candidates a step of uniform rejection
+/// sampling accepted (a table lookup, as AVX2 does not imply `popcnt`).
+pub(super) const fn bit_counts() -> [u8; 256] {
+    let mut out = [0; 256];
+    let mut m = 0;
+    while m < 256 {
+        out[m] = (m as u8).count_ones() as u8;
+        m += 1;
+    }
+    out
+}
+
 /// vpermd indices (as bytes) that move the 32-bit lanes selected by an 8-bit mask to the front.
 pub(super) const fn compact32() -> [[u8; 8]; 256] {
     let mut out = [[0; 8]; 256];
