@@ -89,6 +89,44 @@ pub(crate) fn mask_from_bytes<P: ParameterSet>(bytes: &[u8], y: &mut Poly32) {
 /// at position j with whole-word masks and a shift. Only the byte rejections (j > i) branch;
 /// they reveal nothing about the accepted positions, which are uniform whatever was rejected.
 pub(crate) fn sample_in_ball<P: ParameterSet>(c_tilde: &[u8], c: &mut Poly32) {
+    let mut nonzero = [0u64; 4];
+    let mut negative = [0u64; 4];
+    ball_positions::<P>(c_tilde, |i, j, sign| {
+        // 11: c_i ← c_j (i is public: a plain bit write of the value read at j).
+        let (nz_j, neg_j) = (read_bit(&nonzero, j), read_bit(&negative, j));
+        write_bit(&mut nonzero, i, nz_j);
+        write_bit(&mut negative, i, neg_j);
+        // 12: c_j ← (−1)^h[i+τ−256].
+        write_bit(&mut nonzero, j, 1);
+        write_bit(&mut negative, j, sign);
+    });
+    for (i, coeff) in c.coeffs.iter_mut().enumerate() {
+        let nz = ((nonzero[i / 64] >> (i % 64)) & 1) as i32;
+        let neg = ((negative[i / 64] >> (i % 64)) & 1) as i32;
+        *coeff = nz * (1 - 2 * neg);
+    }
+}
+
+/// FIPS 204, Algorithm 29 (SampleInBall) as written, for a public c̃ only: the positions j
+/// are memory indices, so time and memory accesses depend on c̃. Verification uses it: there c̃
+/// comes from the signature, which is public. The signer's c̃ of a rejected iteration is
+/// secret, so signing uses [`sample_in_ball`], whose c is the same.
+pub(crate) fn sample_in_ball_public<P: ParameterSet>(c_tilde: &[u8], c: &mut Poly32) {
+    // 1: c ← 0.
+    c.coeffs = [0; N];
+    ball_positions::<P>(c_tilde, |i, j, sign| {
+        // 11–12: c_i ← c_j; c_j ← (−1)^h[i+τ−256].
+        c.coeffs[i] = c.coeffs[j];
+        c.coeffs[j] = 1 - 2 * sign as i32;
+    });
+}
+
+/// The draws of FIPS 204, Algorithm 29, shared by both forms of SampleInBall: for each i from
+/// 256 − τ to 255 in turn, `place(i, j, h[i+τ−256])` with j the next byte of H(c̃) that is ≤ i
+/// (steps 7–10) and the sign bit from its first 8 bytes (steps 4–5). Only whether a byte is
+/// rejected becomes public, not the byte: the draw itself is handed to `place`.
+#[inline(always)]
+fn ball_positions<P: ParameterSet>(c_tilde: &[u8], mut place: impl FnMut(usize, usize, u64)) {
     let mut xof = Shake256::new();
     xof.absorb(c_tilde);
     xof.finalize();
@@ -96,8 +134,6 @@ pub(crate) fn sample_in_ball<P: ParameterSet>(c_tilde: &[u8], c: &mut Poly32) {
     let mut signs = [0u8; 8];
     xof.squeeze(&mut signs);
     let signs = u64::from_le_bytes(signs);
-    let mut nonzero = [0u64; 4];
-    let mut negative = [0u64; 4];
     let mut buf = [0u8; Shake256::RATE];
     let mut pos = buf.len();
     for (k, i) in (N - P::TAU..N).enumerate() {
@@ -116,52 +152,7 @@ pub(crate) fn sample_in_ball<P: ParameterSet>(c_tilde: &[u8], c: &mut Poly32) {
                 break j;
             }
         };
-        // 11: c_i ← c_j (i is public: a plain bit write of the value read at j).
-        let (nz_j, neg_j) = (read_bit(&nonzero, j), read_bit(&negative, j));
-        write_bit(&mut nonzero, i, nz_j);
-        write_bit(&mut negative, i, neg_j);
-        // 12: c_j ← (−1)^h[i+τ−256].
-        write_bit(&mut nonzero, j, 1);
-        write_bit(&mut negative, j, (signs >> k) & 1);
-    }
-    for (i, coeff) in c.coeffs.iter_mut().enumerate() {
-        let nz = ((nonzero[i / 64] >> (i % 64)) & 1) as i32;
-        let neg = ((negative[i / 64] >> (i % 64)) & 1) as i32;
-        *coeff = nz * (1 - 2 * neg);
-    }
-}
-
-/// FIPS 204, Algorithm 29 (SampleInBall) as written, for a public c̃ only: the positions j
-/// are memory indices, so time and memory accesses depend on c̃. Verification uses it: there c̃
-/// comes from the signature, which is public. The signer's c̃ of a rejected iteration is
-/// secret, so signing uses [`sample_in_ball`], whose c is the same.
-pub(crate) fn sample_in_ball_public<P: ParameterSet>(c_tilde: &[u8], c: &mut Poly32) {
-    let mut xof = Shake256::new();
-    xof.absorb(c_tilde);
-    xof.finalize();
-    // 1, 4–5: c ← 0; the first 8 bytes are the signs, one bit each.
-    c.coeffs = [0; N];
-    let mut signs = [0u8; 8];
-    xof.squeeze(&mut signs);
-    let signs = u64::from_le_bytes(signs);
-    let mut buf = [0u8; Shake256::RATE];
-    let mut pos = buf.len();
-    for (k, i) in (N - P::TAU..N).enumerate() {
-        // 7–10: j ← the next byte that is ≤ i.
-        let j = loop {
-            if pos == buf.len() {
-                xof.squeeze(&mut buf);
-                pos = 0;
-            }
-            let j = usize::from(buf[pos]);
-            pos += 1;
-            if j <= i {
-                break j;
-            }
-        };
-        // 11–12: c_i ← c_j; c_j ← (−1)^h[i+τ−256].
-        c.coeffs[i] = c.coeffs[j];
-        c.coeffs[j] = 1 - 2 * ((signs >> k) & 1) as i32;
+        place(i, j, (signs >> k) & 1);
     }
 }
 
