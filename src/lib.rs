@@ -211,6 +211,8 @@ pub mod ml_kem;
 #[cfg(feature = "pkcs8")]
 pub mod pkcs8;
 mod rng;
+#[cfg(test)]
+mod test_rng;
 // The one module allowed `unsafe`: calls into `#[target_feature]` kernels, each behind its
 // detected-feature token.
 #[allow(unsafe_code)]

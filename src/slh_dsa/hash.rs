@@ -136,20 +136,10 @@ mod tests {
 
     use super::*;
     use crate::slh_dsa::address::AdrsType;
-
-    /// SplitMix64: test inputs only.
-    struct Rng(u64);
+    use crate::test_rng::Rng;
 
     impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-            let mut z = self.0;
-            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-            z ^ (z >> 31)
-        }
-
-        fn below(&mut self, n: u64) -> u32 {
+        fn below32(&mut self, n: u64) -> u32 {
             (self.next() % n) as u32
         }
 
@@ -159,12 +149,12 @@ mod tests {
 
         fn adrs(&mut self) -> Adrs {
             let mut a = Adrs::new();
-            a.set_layer_address(self.below(22));
+            a.set_layer_address(self.below32(22));
             a.set_tree_address(self.next() >> 2);
             a.set_type_and_clear(AdrsType::WotsHash);
-            a.set_key_pair_address(self.below(512));
-            a.set_chain_address(self.below(67));
-            a.set_hash_address(self.below(16));
+            a.set_key_pair_address(self.below32(512));
+            a.set_chain_address(self.below32(67));
+            a.set_hash_address(self.below32(16));
             a
         }
     }
@@ -217,8 +207,8 @@ mod tests {
             );
 
             // Chains of every length from every start, as verification runs them.
-            let start: [u32; MAX] = core::array::from_fn(|_| rng.below(16));
-            let steps: [u32; MAX] = core::array::from_fn(|l| rng.below(u64::from(16 - start[l])));
+            let start: [u32; MAX] = core::array::from_fn(|_| rng.below32(16));
+            let steps: [u32; MAX] = core::array::from_fn(|l| rng.below32(u64::from(16 - start[l])));
             let mut x = [[0u8; 32]; MAX];
             x.copy_from_slice(&m[..MAX]);
             batched.chains_x(
@@ -245,7 +235,7 @@ mod tests {
 
             if count <= T_LANES {
                 // T_ℓ over messages of 1 to 70 values, across several blocks.
-                let pieces = 1 + rng.below(70) as usize;
+                let pieces = 1 + rng.below32(70) as usize;
                 batched.t_start_x(&adrs[..count]);
                 let values: Vec<[Node; MAX]> = (0..pieces)
                     .map(|_| core::array::from_fn(|_| rng.node()))
@@ -273,7 +263,7 @@ mod tests {
             // The comparison sees a change in any one lane: a fault planted in the reference
             // (one lane's address) makes it differ.
             if count > 0 {
-                let l = rng.below(count as u64) as usize;
+                let l = rng.below32(count as u64) as usize;
                 batched.f_x(&adrs[..count], &m[..count], &mut got[..count]);
                 let mut wrong = adrs[l];
                 wrong.set_hash_address(16);

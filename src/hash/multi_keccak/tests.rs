@@ -5,27 +5,11 @@ use super::sponge::{Shake128x4, Shake256x4, ShakeX, shake_one_block};
 use super::*;
 use crate::hash::{SHAKE_PAD, Shake128, Shake256, Sponge, keccak_f1600};
 use crate::simd::Backend;
-
-/// SplitMix64: a small deterministic generator for test inputs.
-struct Rng(u64);
+use crate::test_rng::Rng;
 
 impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
     fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
-    }
-
-    fn fill(&mut self, bytes: &mut [u8]) {
-        for b in bytes {
-            *b = self.next() as u8;
-        }
     }
 }
 

@@ -351,25 +351,9 @@ mod tests {
     use std::vec::Vec;
 
     use super::*;
-
-    /// SplitMix64: test inputs only.
-    struct Rng(u64);
+    use crate::test_rng::Rng;
 
     impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-            let mut z = self.0;
-            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-            z ^ (z >> 31)
-        }
-
-        fn fill(&mut self, bytes: &mut [u8]) {
-            for b in bytes {
-                *b = self.next() as u8;
-            }
-        }
-
         fn lanes256(&mut self) -> [Lane256; LANES] {
             core::array::from_fn(|_| {
                 let mut lane = Lane256 {
